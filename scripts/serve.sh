@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Serves the questionnaire on http://127.0.0.1:8080/ (release build), after
+# installing whatever is missing. Stop with Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh
+exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"

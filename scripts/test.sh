@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test of misle-check, from a fresh machine: installs what is missing,
+# then checks formatting, lints, runs the native tests, builds the release
+# page, checks its size budget and runs the browser tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh --test
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, all targets; and the wasm page)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --bin misle-check -- -D warnings
+
+step "native tests"
+cargo test --all-targets
+
+step "release build (trunk, offline)"
+trunk build --release --offline
+
+step "size budget"
+scripts/size-budget.sh dist
+
+if [ -x tests/browser/run.sh ]; then
+  step "browser tests (Chromium)"
+  tests/browser/run.sh dist
+fi
+
+printf '\nall checks passed\n'

@@ -1,0 +1,58 @@
+//! Numbers and dates as the reasons print them.
+
+/// A number with at most two decimals and no trailing zeros: `35`, `0.55`,
+/// `91.69`.
+#[must_use]
+pub fn num(x: f64) -> String {
+    places(x, 2)
+}
+
+/// A number compared with `limit`, with as many decimals (2 to 6) as it takes
+/// not to print it equal to a limit it is not equal to: `0.5004` next to
+/// `0.5` is never shown as `0.5`.
+#[must_use]
+pub fn num_vs(x: f64, limit: f64) -> String {
+    for p in 2..=6 {
+        let s = places(x, p);
+        if x == limit || s != places(limit, p) {
+            return s;
+        }
+    }
+    places(x, 6)
+}
+
+fn places(x: f64, p: usize) -> String {
+    let s = format!("{x:.p$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_short() {
+        assert_eq!(num(35.0), "35");
+        assert_eq!(num(0.546875), "0.55");
+        assert_eq!(num(91.6942), "91.69");
+        assert_eq!(num(4.5), "4.5");
+        assert_eq!(num(-0.001), "0");
+    }
+
+    #[test]
+    fn a_number_near_its_limit_keeps_enough_decimals() {
+        assert_eq!(num_vs(0.5004, 0.5), "0.5004");
+        assert_eq!(num_vs(0.5, 0.5), "0.5");
+        assert_eq!(num_vs(29.999, 30.0), "29.999");
+        assert_eq!(num_vs(0.55, 0.5), "0.55");
+    }
+}

@@ -1,0 +1,259 @@
+//! Values that parse but cannot be true (contract section 6).
+//!
+//! Each bad value is reported with its path and a plain message and then
+//! removed alone, so the rules see it as absent; a list with a duplicate is
+//! removed whole. The rules never see a value that failed here.
+
+use chrono::NaiveDate;
+
+use super::answers::{
+    Answers, CountUnit, Egfr, Enzyme, Event, MalignancyHistory, Measured, Corticosteroid,
+};
+use super::calc;
+use super::fmt::num;
+use super::report::FieldError;
+
+/// The oldest age the engine believes.
+const MAX_AGE: i64 = 120;
+
+/// Collects errors while clearing the values in error.
+struct Checker {
+    screening: NaiveDate,
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// Clears a number that is not finite or that `check` rejects (`check`
+    /// returns the message).
+    fn number(&mut self, value: &mut Option<f64>, path: &str, what: &str, check: impl Fn(f64) -> Option<String>) {
+        let Some(v) = *value else { return };
+        let problem = if v.is_finite() {
+            check(v)
+        } else {
+            Some(format!("{what} is not a finite number"))
+        };
+        if let Some(message) = problem {
+            self.error(path, message);
+            *value = None;
+        }
+    }
+
+    /// Clears a date after the screening date.
+    fn not_after_screening(&mut self, date: &mut Option<NaiveDate>, path: &str, what: &str) {
+        if let Some(d) = *date {
+            if d > self.screening {
+                self.error(path, format!("{what} {d} is after the screening date {}", self.screening));
+                *date = None;
+            }
+        }
+    }
+
+    fn event(&mut self, event: &mut Option<Event>, path: &str, what: &str) {
+        if let Some(Event::On(d)) = *event {
+            if d > self.screening {
+                self.error(path, format!("{what} {d} is after the screening date {}", self.screening));
+                *event = None;
+            }
+        }
+    }
+
+    /// Removes a list that names an entry twice.
+    fn no_duplicates<T: PartialEq>(&mut self, list: &mut Option<Vec<T>>, path: &str) {
+        let Some(items) = list else { return };
+        let repeated = items.iter().enumerate().find_map(|(i, x)| items[..i].contains(x).then_some(i));
+        if let Some(i) = repeated {
+            self.error(path, format!("entry {} repeats an earlier entry", i + 1));
+            *list = None;
+        }
+    }
+
+    fn count(&mut self, lab: &mut Option<Measured<CountUnit>>, path: &str, what: &str, max: f64) {
+        let Some(lab) = lab else { return };
+        let unit = lab.unit;
+        let value_path = format!("{path}.value");
+        self.number(&mut lab.value, &value_path, what, |v| {
+            if v <= 0.0 {
+                return Some(format!("{what} {} must be above 0", num(v)));
+            }
+            let per_nl = calc::count_per_nl(v, unit?);
+            (per_nl > max).then(|| {
+                format!("{what} {} x10^9/L is above {} x10^9/L; check the unit", num(per_nl), num(max))
+            })
+        });
+    }
+
+    fn enzyme(&mut self, lab: &mut Option<Enzyme>, path: &str, what: &str) {
+        let Some(lab) = lab else { return };
+        self.number(&mut lab.value, &format!("{path}.value"), what, |v| {
+            (v < 0.0).then(|| format!("{what} {} is negative", num(v)))
+        });
+        self.number(&mut lab.uln, &format!("{path}.uln"), &format!("{what} upper limit of normal"), |v| {
+            (v <= 0.0).then(|| format!("{what} upper limit of normal {} must be above 0", num(v)))
+        });
+    }
+}
+
+/// Reports and removes every value in error. Returns the answers the rules
+/// may trust, the baseline date to use, and the errors in document order.
+pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, NaiveDate, Vec<FieldError>) {
+    let mut a = answers.clone();
+    let mut c = Checker {
+        screening,
+        errors: Vec::new(),
+    };
+
+    let mut baseline = screening;
+    if let Some(b) = a.baseline_date {
+        if b < screening {
+            c.error("baseline_date", format!("baseline date {b} is before the screening date {screening}"));
+            a.baseline_date = None;
+        } else {
+            baseline = b;
+        }
+    }
+
+    if let Some(p) = a.patient.as_mut() {
+        if let Some(birth) = p.birth_date {
+            if birth > screening {
+                c.error("patient.birth_date", format!("birth date {birth} is after the screening date {screening}"));
+                p.birth_date = None;
+            } else if let Some(age) = calc::age_on(birth, screening).filter(|age| *age > MAX_AGE) {
+                c.error("patient.birth_date", format!("birth date {birth} gives age {age}, above {MAX_AGE}; check the year"));
+                p.birth_date = None;
+            }
+        }
+        c.number(&mut p.age_years, "patient.age_years", "age", |v| {
+            if !(0.0..=MAX_AGE as f64).contains(&v) {
+                Some(format!("age {} is outside 0-{MAX_AGE} years", num(v)))
+            } else if v.fract() != 0.0 {
+                Some(format!("age {} is not a whole number of years", num(v)))
+            } else {
+                None
+            }
+        });
+        c.number(&mut p.weight_kg, "patient.weight_kg", "weight", |v| {
+            (!(20.0..=300.0).contains(&v)).then(|| format!("weight {} kg is outside 20-300 kg", num(v)))
+        });
+    }
+
+    if let Some(s) = a.sle.as_mut() {
+        c.no_duplicates(&mut s.acr_criteria, "sle.acr_criteria");
+        if let Some(ana) = s.ana.as_mut() {
+            c.number(&mut ana.titer, "sle.ana.titer", "ana titer", |v| {
+                (v < 0.0).then(|| format!("ana titer {} is negative", num(v)))
+            });
+            c.not_after_screening(&mut ana.date, "sle.ana.date", "ana test date");
+        }
+        if let Some(ds) = s.anti_dsdna.as_mut() {
+            c.not_after_screening(&mut ds.date, "sle.anti_dsdna.date", "anti-dsdna test date");
+        }
+        if let Some(sledai) = s.sledai.as_mut() {
+            if sledai.score.is_some() && sledai.items.is_some() {
+                c.error("sle.sledai", "give either a sledai score or its items, not both");
+                s.sledai = None;
+            } else {
+                c.number(&mut sledai.score, "sle.sledai.score", "sledai score", |v| {
+                    if !(0.0..=105.0).contains(&v) {
+                        Some(format!("sledai score {} is outside 0-105", num(v)))
+                    } else if v.fract() != 0.0 {
+                        Some(format!("sledai score {} is not a whole number", num(v)))
+                    } else {
+                        None
+                    }
+                });
+                c.no_duplicates(&mut sledai.items, "sle.sledai.items");
+            }
+        }
+    }
+
+    if let Some(t) = a.nephritis_therapy.as_mut() {
+        c.not_after_screening(&mut t.start_date, "nephritis_therapy.start_date", "nephritis therapy start date");
+        for (value, path, what) in [
+            (&mut t.mycophenolate_months, "nephritis_therapy.mycophenolate_months", "mycophenolate months"),
+            (&mut t.cyclophosphamide_months, "nephritis_therapy.cyclophosphamide_months", "cyclophosphamide months"),
+        ] {
+            c.number(value, path, what, |v| {
+                (!(0.0..=600.0).contains(&v)).then(|| format!("{what} {} is outside 0-600", num(v)))
+            });
+        }
+    }
+
+    if let Some(l) = a.labs.as_mut() {
+        if let Some(Egfr { value }) = l.egfr.as_mut() {
+            c.number(value, "labs.egfr.value", "egfr", |v| {
+                (v <= 0.0 || v > 200.0).then(|| format!("egfr {} is outside 0-200 mL/min/1.73 m2", num(v)))
+            });
+        }
+        if let Some(cr) = l.creatinine.as_mut() {
+            let unit = cr.unit;
+            c.number(&mut cr.value, "labs.creatinine.value", "creatinine", |v| {
+                if v <= 0.0 {
+                    return Some(format!("creatinine {} must be above 0", num(v)));
+                }
+                let mg = calc::creatinine_mg_dl(v, unit?);
+                (!(0.1..=30.0).contains(&mg))
+                    .then(|| format!("creatinine {} mg/dL is outside 0.1-30 mg/dL; check the unit", num(mg)))
+            });
+        }
+        c.count(&mut l.wbc, "labs.wbc", "wbc", 500.0);
+        c.count(&mut l.platelets, "labs.platelets", "platelets", 2000.0);
+        if let Some(hb) = l.hemoglobin.as_mut() {
+            let unit = hb.unit;
+            c.number(&mut hb.value, "labs.hemoglobin.value", "hemoglobin", |v| {
+                if v <= 0.0 {
+                    return Some(format!("hemoglobin {} must be above 0", num(v)));
+                }
+                let g_dl = calc::hemoglobin_g_dl(v, unit?);
+                (!(1.0..=25.0).contains(&g_dl))
+                    .then(|| format!("hemoglobin {} g/dL is outside 1-25 g/dL; check the unit", num(g_dl)))
+            });
+        }
+        c.enzyme(&mut l.ast, "labs.ast", "ast");
+        c.enzyme(&mut l.alt, "labs.alt", "alt");
+    }
+
+    if let Some(k) = a.conditions.as_mut() {
+        if let Some(MalignancyHistory::Entries(list)) = k.malignancy.as_mut() {
+            let mut entries = Some(std::mem::take(list));
+            c.no_duplicates(&mut entries, "conditions.malignancy");
+            match entries {
+                Some(mut entries) => {
+                    for (i, m) in entries.iter_mut().enumerate() {
+                        let path = format!("conditions.malignancy[{i}].date");
+                        c.not_after_screening(&mut m.date, &path, "malignancy date");
+                    }
+                    *list = entries;
+                }
+                None => k.malignancy = None,
+            }
+        }
+        c.event(&mut k.herpes_zoster, "conditions.herpes_zoster", "herpes zoster date");
+        c.event(&mut k.serious_infection, "conditions.serious_infection", "serious infection date");
+        c.event(&mut k.substance_abuse_last, "conditions.substance_abuse_last", "substance abuse date");
+    }
+
+    if let Some(m) = a.medications.as_mut() {
+        if let Some(Corticosteroid::Taking(dose)) = m.corticosteroid.as_mut() {
+            c.number(&mut dose.daily_mg, "medications.corticosteroid.daily_mg", "daily dose", |v| {
+                if v < 0.0 {
+                    Some(format!("daily dose {} mg is negative", num(v)))
+                } else {
+                    (v > 2000.0).then(|| format!("daily dose {} mg is above 2,000 mg", num(v)))
+                }
+            });
+        }
+        c.event(&mut m.immunosuppressant_change, "medications.immunosuppressant_change", "immunosuppressant change date");
+        c.event(&mut m.experimental_agent, "medications.experimental_agent", "experimental agent date");
+        c.event(&mut m.belimumab, "medications.belimumab", "belimumab date");
+        c.event(&mut m.b_cell_depletion, "medications.b_cell_depletion", "b-cell depletion date");
+    }
+
+    (a, baseline, c.errors)
+}
