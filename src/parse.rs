@@ -52,14 +52,7 @@ where
     D: Deserializer<'de>,
     D::Error: fmt::Display,
 {
-    serde_path_to_error::deserialize(d).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        Error {
-            path,
-            message: strip_position(&e.into_inner().to_string()),
-        }
-    })
+    serde_path_to_error::deserialize(d).map_err(|e| data_error(&e.path().to_string(), &e.into_inner().to_string()))
 }
 
 /// Reads answers from JSON text.
@@ -69,12 +62,25 @@ where
 /// `patient.weight_kg: invalid type: string "heavy", expected f64`.
 pub fn from_json(text: &str) -> Result<Answers, Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let answers = from_deserializer(&mut de)?;
-    de.end().map_err(|e| Error {
-        path: String::new(),
-        message: strip_position(&e.to_string()),
+    let answers = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        if e.inner().is_data() {
+            data_error(&e.path().to_string(), &e.into_inner().to_string())
+        } else {
+            // Not JSON: the line and column are the only place to point at.
+            not_json(&e.into_inner())
+        }
     })?;
+    de.end().map_err(|e| not_json(&e))?;
     Ok(answers)
+}
+
+fn not_json(e: &serde_json::Error) -> Error {
+    Error { path: String::new(), message: format!("not valid JSON: {e}") }
+}
+
+fn data_error(path: &str, message: &str) -> Error {
+    let path = if path == "." || path == "?" { "" } else { path };
+    Error { path: path.to_string(), message: strip_position(message) }
 }
 
 /// serde_json ends its messages with " at line L column C"; the path says

@@ -22,9 +22,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return None;
     }
@@ -69,9 +67,7 @@ pub(crate) mod date_opt {
             d.deserialize_str(self)
         }
         fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-            parse_date(s)
-                .map(Some)
-                .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+            parse_date(s).map(Some).ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
         }
     }
 }
@@ -106,9 +102,7 @@ impl<'de> Deserialize<'de> for Event {
                 if s == "none" {
                     return Ok(Event::Never);
                 }
-                parse_date(s)
-                    .map(Event::On)
-                    .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
+                parse_date(s).map(Event::On).ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
             }
         }
         d.deserialize_str(V)
@@ -178,7 +172,7 @@ where
 
 /// The whole answers document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Answers {
     /// `"misle-answers/1"` when present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,7 +215,7 @@ pub enum Sex {
 
 /// Demographics, reproductive status and consent.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Patient {
     /// Preferred source of age.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
@@ -314,7 +308,7 @@ pub enum Grade {
 
 /// Lupus history and current activity.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Sle {
     /// The ACR criteria ever met; a present list is the complete answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -338,7 +332,7 @@ pub struct Sle {
 
 /// An ANA test: titer as its denominator (160 means 1:160; 0 is negative).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Ana {
     /// Titer denominator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -350,7 +344,7 @@ pub struct Ana {
 
 /// An anti-dsDNA antibody test.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct AntiDsDna {
     /// Positive result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -362,7 +356,7 @@ pub struct AntiDsDna {
 
 /// SLEDAI-2K: either a score or the items present, not both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Sledai {
     /// The total score, 0 to 105.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -374,7 +368,7 @@ pub struct Sledai {
 
 /// BILAG-2004 grades; any subset of the nine domains.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct Bilag {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -492,7 +486,7 @@ pub enum Maintenance {
 
 /// Therapy of the current nephritis episode.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct NephritisTherapy {
     /// Start of therapy for the current episode.
     #[serde(default, with = "date_opt", skip_serializing_if = "Option::is_none")]
@@ -544,7 +538,7 @@ pub enum HemoglobinUnit {
 
 /// eGFR in mL/min/1.73 m2.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Egfr {
     /// The value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -553,7 +547,7 @@ pub struct Egfr {
 
 /// A lab value with its unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "U: Deserialize<'de>", serialize = "U: Serialize"))]
+#[serde(deny_unknown_fields, remote = "Self", bound(deserialize = "U: Deserialize<'de>", serialize = "U: Serialize"))]
 pub struct Measured<U> {
     /// The value as reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -565,16 +559,13 @@ pub struct Measured<U> {
 
 impl<U> Default for Measured<U> {
     fn default() -> Self {
-        Measured {
-            value: None,
-            unit: None,
-        }
+        Measured { value: None, unit: None }
     }
 }
 
 /// A liver enzyme in U/L with the reporting lab's upper limit of normal.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Enzyme {
     /// The value in U/L.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -586,7 +577,7 @@ pub struct Enzyme {
 
 /// Laboratory results.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct Labs {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -618,7 +609,7 @@ pub enum MalignancyType {
 
 /// One malignancy in the history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Malignancy {
     /// Kind.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
@@ -660,7 +651,7 @@ impl<'de> Deserialize<'de> for MalignancyHistory {
 
 /// Conditions and past events.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct Conditions {
     /// Active CNS lupus affecting mental status.
@@ -722,7 +713,7 @@ pub enum Steroid {
 
 /// The highest daily corticosteroid dose in the month before baseline.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct SteroidDose {
     /// The drug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -761,7 +752,7 @@ impl<'de> Deserialize<'de> for Corticosteroid {
 
 /// Medications.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Medications {
     /// Highest daily corticosteroid dose in the month before baseline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -778,4 +769,80 @@ pub struct Medications {
     /// Last dose of rituximab or another B-cell depleting biologic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub b_cell_depletion: Option<Event>,
+}
+
+/// Serde's derived struct impls also accept a JSON array (fields by
+/// position). The contract wants objects only, so every struct above derives
+/// with `remote = "Self"` (inherent `serialize`/`deserialize` functions) and
+/// the traits are implemented here, accepting only a map.
+trait FromObject: Sized {
+    fn from_object<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+}
+
+struct ObjectOnly<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: FromObject> Visitor<'de> for ObjectOnly<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_object(de::value::MapAccessDeserializer::new(map))
+    }
+}
+
+macro_rules! object_only {
+    ($($t:ident),* $(,)?) => {$(
+        impl FromObject for $t {
+            fn from_object<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                $t::deserialize(d)
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_map(ObjectOnly::<$t>(std::marker::PhantomData))
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $t::serialize(self, s)
+            }
+        }
+    )*};
+}
+
+object_only!(
+    Answers,
+    Patient,
+    Sle,
+    Ana,
+    AntiDsDna,
+    Sledai,
+    Bilag,
+    NephritisTherapy,
+    Egfr,
+    Enzyme,
+    Labs,
+    Malignancy,
+    Conditions,
+    SteroidDose,
+    Medications,
+);
+
+impl<U: for<'de> Deserialize<'de>> FromObject for Measured<U> {
+    fn from_object<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Measured::<U>::deserialize(d)
+    }
+}
+
+impl<'de, U: for<'a> Deserialize<'a>> Deserialize<'de> for Measured<U> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ObjectOnly::<Measured<U>>(std::marker::PhantomData))
+    }
+}
+
+impl<U: Serialize> Serialize for Measured<U> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Measured::<U>::serialize(self, s)
+    }
 }

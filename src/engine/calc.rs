@@ -10,11 +10,10 @@ use super::answers::{CountUnit, CreatinineUnit, HemoglobinUnit, Sex, SledaiItem,
 pub fn sledai_weight(item: SledaiItem) -> u32 {
     use SledaiItem::*;
     match item {
-        Seizure | Psychosis | OrganicBrainSyndrome | VisualDisturbance | CranialNerveDisorder
-        | LupusHeadache | Cva | Vasculitis => 8,
+        Seizure | Psychosis | OrganicBrainSyndrome | VisualDisturbance | CranialNerveDisorder | LupusHeadache | Cva
+        | Vasculitis => 8,
         Arthritis | Myositis | UrinaryCasts | Hematuria | Proteinuria | Pyuria => 4,
-        Rash | Alopecia | MucosalUlcers | Pleurisy | Pericarditis | LowComplement
-        | IncreasedDnaBinding => 2,
+        Rash | Alopecia | MucosalUlcers | Pleurisy | Pericarditis | LowComplement | IncreasedDnaBinding => 2,
         Fever | Thrombocytopenia | Leukopenia => 1,
     }
 }

@@ -25,22 +25,12 @@ pub(crate) type Step<T> = Result<T, Finding>;
 
 impl Finding {
     pub fn pass(reason: impl Into<String>) -> Self {
-        Finding {
-            pass: Tri::True,
-            clears_on: None,
-            reason: reason.into(),
-            missing: Vec::new(),
-        }
+        Finding { pass: Tri::True, clears_on: None, reason: reason.into(), missing: Vec::new() }
     }
 
     /// A failure that time alone clears on `clears_on` (or never, for `None`).
     pub fn fail(reason: impl Into<String>, clears_on: Option<NaiveDate>) -> Self {
-        Finding {
-            pass: Tri::False,
-            clears_on,
-            reason: reason.into(),
-            missing: Vec::new(),
-        }
+        Finding { pass: Tri::False, clears_on, reason: reason.into(), missing: Vec::new() }
     }
 
     pub fn unknown(reason: impl Into<String>, missing: &[&str]) -> Self {
@@ -103,12 +93,7 @@ pub(crate) fn any(parts: Vec<Finding>) -> Finding {
 fn combine(parts: Vec<Finding>, pass: Tri, clears: impl Fn(&[Finding]) -> Option<NaiveDate>) -> Finding {
     // The parts that decided: those with the combined value.
     let deciding: Vec<Finding> = parts.into_iter().filter(|p| p.pass == pass).collect();
-    let reason = deciding
-        .iter()
-        .map(|p| p.reason.trim_end_matches('.'))
-        .collect::<Vec<_>>()
-        .join("; ")
-        + ".";
+    let reason = deciding.iter().map(|p| p.reason.trim_end_matches('.')).collect::<Vec<_>>().join("; ") + ".";
     let clears_on = if pass == Tri::False { clears(&deciding) } else { None };
     let mut missing: Vec<String> = Vec::new();
     if pass == Tri::Unknown {
@@ -118,12 +103,7 @@ fn combine(parts: Vec<Finding>, pass: Tri, clears: impl Fn(&[Finding]) -> Option
             }
         }
     }
-    Finding {
-        pass,
-        clears_on,
-        reason,
-        missing,
-    }
+    Finding { pass, clears_on, reason, missing }
 }
 
 #[cfg(test)]
@@ -137,11 +117,7 @@ mod tests {
 
     #[test]
     fn and_fails_on_one_certain_failure_even_with_unknowns() {
-        let f = all(vec![
-            Finding::unknown("a", &["x"]),
-            Finding::fail("b", d("2027-01-01")),
-            Finding::pass("c"),
-        ]);
+        let f = all(vec![Finding::unknown("a", &["x"]), Finding::fail("b", d("2027-01-01")), Finding::pass("c")]);
         assert_eq!(f.pass, Tri::False);
         assert_eq!(f.clears_on, d("2027-01-01"));
         assert_eq!(f.reason, "b.");
@@ -159,11 +135,7 @@ mod tests {
 
     #[test]
     fn and_unknown_lists_each_missing_answer_once() {
-        let f = all(vec![
-            Finding::unknown("a", &["x", "y"]),
-            Finding::pass("p"),
-            Finding::unknown("b", &["y", "z"]),
-        ]);
+        let f = all(vec![Finding::unknown("a", &["x", "y"]), Finding::pass("p"), Finding::unknown("b", &["y", "z"])]);
         assert_eq!(f.pass, Tri::Unknown);
         assert_eq!(f.missing, vec!["x", "y", "z"]);
         assert_eq!(f.reason, "a; b.");

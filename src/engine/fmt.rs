@@ -23,11 +23,7 @@ pub fn num_vs(x: f64, limit: f64) -> String {
 
 fn places(x: f64, p: usize) -> String {
     let s = format!("{x:.p$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
     if s == "-0" {
         "0".to_string()
     } else {

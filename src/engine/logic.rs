@@ -76,17 +76,7 @@ mod tests {
 
     #[test]
     fn and_truth_table() {
-        let table = [
-            (F, F, F),
-            (F, U, F),
-            (F, T, F),
-            (U, F, F),
-            (U, U, U),
-            (U, T, U),
-            (T, F, F),
-            (T, U, U),
-            (T, T, T),
-        ];
+        let table = [(F, F, F), (F, U, F), (F, T, F), (U, F, F), (U, U, U), (U, T, U), (T, F, F), (T, U, U), (T, T, T)];
         for (a, b, want) in table {
             assert_eq!(a.and(b), want, "{a:?} AND {b:?}");
         }
@@ -94,17 +84,7 @@ mod tests {
 
     #[test]
     fn or_truth_table() {
-        let table = [
-            (F, F, F),
-            (F, U, U),
-            (F, T, T),
-            (U, F, U),
-            (U, U, U),
-            (U, T, T),
-            (T, F, T),
-            (T, U, T),
-            (T, T, T),
-        ];
+        let table = [(F, F, F), (F, U, U), (F, T, T), (U, F, U), (U, U, U), (U, T, T), (T, F, T), (T, U, T), (T, T, T)];
         for (a, b, want) in table {
             assert_eq!(a.or(b), want, "{a:?} OR {b:?}");
         }

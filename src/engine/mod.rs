@@ -39,12 +39,7 @@ pub fn evaluate(answers: &Answers, today: NaiveDate) -> Report {
         (None, Some(years)) => Some(Age { years: years as i64, birth: None }),
         (None, None) => None,
     };
-    let cx = Ctx {
-        a: &clean,
-        screening,
-        baseline,
-        age,
-    };
+    let cx = Ctx { a: &clean, screening, baseline, age };
 
     let criteria: Vec<CriterionReport> = CriterionId::ALL
         .iter()

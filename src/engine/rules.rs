@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 
 use super::answers::{
-    Answers, BilagDomain, Corticosteroid, Event, Grade, Maintenance, MalignancyHistory, MalignancyType, Measured,
-    Sex, Sledai, Steroid,
+    Answers, BilagDomain, Corticosteroid, Event, Grade, Maintenance, MalignancyHistory, MalignancyType, Measured, Sex,
+    Sledai, Steroid,
 };
 use super::calc;
 use super::criteria::CriterionId;
@@ -158,11 +158,7 @@ fn age(cx: &Ctx) -> Step<Finding> {
 }
 
 fn acr(cx: &Ctx) -> Step<Finding> {
-    let list = need(
-        cx.a.sle.as_ref().and_then(|s| s.acr_criteria.as_ref()),
-        "sle.acr_criteria",
-        "ACR criteria",
-    )?;
+    let list = need(cx.a.sle.as_ref().and_then(|s| s.acr_criteria.as_ref()), "sle.acr_criteria", "ACR criteria")?;
     let n = list.len();
     Ok(Finding::by(
         n >= 4,
@@ -176,29 +172,32 @@ fn antibodies(cx: &Ctx) -> Finding {
     let span = Span::Months(6);
     let from = span.start(cx.screening);
     // A recent test settles its part; an older one needs repeating.
-    let test = |base: &str, what: &str, date: Option<NaiveDate>, result: Option<bool>, result_field: &str, words: String| {
-        let date_path = format!("{base}.date");
-        let result_path = format!("{base}.{result_field}");
-        let Some(date) = date else {
-            let missing: Vec<&str> = if result.is_none() {
-                vec![&date_path, &result_path]
-            } else {
-                vec![&date_path]
+    let test =
+        |base: &str, what: &str, date: Option<NaiveDate>, result: Option<bool>, result_field: &str, words: String| {
+            let date_path = format!("{base}.date");
+            let result_path = format!("{base}.{result_field}");
+            let Some(date) = date else {
+                let missing: Vec<&str> =
+                    if result.is_none() { vec![&date_path, &result_path] } else { vec![&date_path] };
+                return Finding::unknown(format!("{what} test date not given."), &missing);
             };
-            return Finding::unknown(format!("{what} test date not given."), &missing);
+            if !span.contains(cx.screening, date) {
+                let start = from.map_or(String::new(), |f| format!(" (window from {f})"));
+                return Finding::unknown(
+                    format!(
+                        "{what} test of {date} is older than 6 months before screening {}{start}; repeat it.",
+                        cx.screening
+                    ),
+                    &[base],
+                );
+            }
+            match result {
+                None => Finding::unknown(format!("{what} result not given."), &[&result_path]),
+                Some(ok) => {
+                    Finding::by(ok, format!("{words} on {date}, within 6 months"), format!("{words} on {date}"))
+                }
+            }
         };
-        if !span.contains(cx.screening, date) {
-            let start = from.map_or(String::new(), |f| format!(" (window from {f})"));
-            return Finding::unknown(
-                format!("{what} test of {date} is older than 6 months before screening {}{start}; repeat it.", cx.screening),
-                &[base],
-            );
-        }
-        match result {
-            None => Finding::unknown(format!("{what} result not given."), &[&result_path]),
-            Some(ok) => Finding::by(ok, format!("{words} on {date}, within 6 months"), format!("{words} on {date}")),
-        }
-    };
     let ana = match s.and_then(|s| s.ana.as_ref()) {
         None => Finding::unknown("No ANA test given.", &["sle.ana"]),
         Some(t) => {
@@ -305,7 +304,8 @@ fn nephritis_therapy(cx: &Ctx) -> Finding {
             } else {
                 let hi = start.checked_add_months(six).and_then(|d| d.checked_add_days(chrono::Days::new(40)));
                 let clears = hi.and_then(|hi| earliest(start, hi, holds));
-                let when = clears.map_or(String::new(), |c| format!("; 6 months are complete for a screening on or after {c}"));
+                let when = clears
+                    .map_or(String::new(), |c| format!("; 6 months are complete for a screening on or after {c}"));
                 Finding::fail(
                     format!("therapy since {start}, less than 6 months before screening {}{when}", cx.screening),
                     clears,
@@ -327,7 +327,10 @@ fn nephritis_therapy(cx: &Ctx) -> Finding {
             &["nephritis_therapy.maintenance_after_cyclophosphamide"],
         ),
         Some(Maintenance::None) => Finding::fail("no mycophenolate or azathioprine after cyclophosphamide", None),
-        Some(m) => Finding::pass(format!("followed by {}", if m == Maintenance::Azathioprine { "azathioprine" } else { "mycophenolate" })),
+        Some(m) => Finding::pass(format!(
+            "followed by {}",
+            if m == Maintenance::Azathioprine { "azathioprine" } else { "mycophenolate" }
+        )),
     };
     let drugs = any(vec![
         months(t.mycophenolate_months, 6.0, "nephritis_therapy.mycophenolate_months", "mycophenolate"),
@@ -383,7 +386,7 @@ fn labs(cx: &Ctx) -> Finding {
         egfr,
         count(l.and_then(|l| l.wbc.as_ref()), "labs.wbc", "WBC", 2.0),
         hb,
-        count(l.and_then(|l| l.platelets.as_ref()), "labs.platelets", "Platelets", 30.0),
+        count(l.and_then(|l| l.platelets.as_ref()), "labs.platelets", "platelets", 30.0),
         enzyme(l.and_then(|l| l.ast.as_ref()), "labs.ast", "AST"),
         enzyme(l.and_then(|l| l.alt.as_ref()), "labs.alt", "ALT"),
     ])
@@ -471,8 +474,13 @@ fn malignancy(cx: &Ctx) -> Step<Finding> {
                 Some(_) => Finding::pass(format!("{name} is an excepted type")),
             };
             let treated = match m.adequately_treated {
-                None => Finding::unknown(format!("whether {name} was adequately treated not given"), &[&path("adequately_treated")]),
-                Some(t) => Finding::by(t, format!("{name} adequately treated"), format!("{name} not adequately treated")),
+                None => Finding::unknown(
+                    format!("whether {name} was adequately treated not given"),
+                    &[&path("adequately_treated")],
+                ),
+                Some(t) => {
+                    Finding::by(t, format!("{name} adequately treated"), format!("{name} not adequately treated"))
+                }
             };
             let excepted = all(vec![excepted_type, treated]);
             let old_enough = match m.date {
@@ -480,7 +488,10 @@ fn malignancy(cx: &Ctx) -> Step<Finding> {
                 Some(d) if span.contains(cx.screening, d) => {
                     let clears = span.clears_on(d);
                     let when = clears.map_or(String::new(), |c| format!("; 5 years pass on {c}"));
-                    Finding::fail(format!("{name} dated {d} is within 5 years before screening {}{when}", cx.screening), clears)
+                    Finding::fail(
+                        format!("{name} dated {d} is within 5 years before screening {}{when}", cx.screening),
+                        clears,
+                    )
                 }
                 Some(d) => Finding::pass(format!("{name} dated {d} is more than 5 years before screening")),
             };
@@ -517,7 +528,8 @@ fn contraception(cx: &Ctx) -> Step<Finding> {
         return Ok(Finding::pass("Male patient: does not apply."));
     }
     let p = cx.a.patient.as_ref();
-    let potential = need(p.and_then(|p| p.childbearing_potential), "patient.childbearing_potential", "Childbearing potential")?;
+    let potential =
+        need(p.and_then(|p| p.childbearing_potential), "patient.childbearing_potential", "Childbearing potential")?;
     if !potential {
         return Ok(Finding::pass("Not of childbearing potential."));
     }

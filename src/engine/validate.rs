@@ -6,9 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::answers::{
-    Answers, CountUnit, Egfr, Enzyme, Event, MalignancyHistory, Measured, Corticosteroid,
-};
+use super::answers::{Answers, Corticosteroid, CountUnit, Egfr, Enzyme, Event, MalignancyHistory, Measured};
 use super::calc;
 use super::fmt::num;
 use super::report::FieldError;
@@ -24,21 +22,14 @@ struct Checker {
 
 impl Checker {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldError {
-            path: path.into(),
-            message: message.into(),
-        });
+        self.errors.push(FieldError { path: path.into(), message: message.into() });
     }
 
     /// Clears a number that is not finite or that `check` rejects (`check`
     /// returns the message).
     fn number(&mut self, value: &mut Option<f64>, path: &str, what: &str, check: impl Fn(f64) -> Option<String>) {
         let Some(v) = *value else { return };
-        let problem = if v.is_finite() {
-            check(v)
-        } else {
-            Some(format!("{what} is not a finite number"))
-        };
+        let problem = if v.is_finite() { check(v) } else { Some(format!("{what} is not a finite number")) };
         if let Some(message) = problem {
             self.error(path, message);
             *value = None;
@@ -83,9 +74,8 @@ impl Checker {
                 return Some(format!("{what} {} must be above 0", num(v)));
             }
             let per_nl = calc::count_per_nl(v, unit?);
-            (per_nl > max).then(|| {
-                format!("{what} {} x10^9/L is above {} x10^9/L; check the unit", num(per_nl), num(max))
-            })
+            (per_nl > max)
+                .then(|| format!("{what} {} x10^9/L is above {} x10^9/L; check the unit", num(per_nl), num(max)))
         });
     }
 
@@ -104,10 +94,7 @@ impl Checker {
 /// may trust, the baseline date to use, and the errors in document order.
 pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, NaiveDate, Vec<FieldError>) {
     let mut a = answers.clone();
-    let mut c = Checker {
-        screening,
-        errors: Vec::new(),
-    };
+    let mut c = Checker { screening, errors: Vec::new() };
 
     let mut baseline = screening;
     if let Some(b) = a.baseline_date {
@@ -125,7 +112,10 @@ pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, Nai
                 c.error("patient.birth_date", format!("birth date {birth} is after the screening date {screening}"));
                 p.birth_date = None;
             } else if let Some(age) = calc::age_on(birth, screening).filter(|age| *age > MAX_AGE) {
-                c.error("patient.birth_date", format!("birth date {birth} gives age {age}, above {MAX_AGE}; check the year"));
+                c.error(
+                    "patient.birth_date",
+                    format!("birth date {birth} gives age {age}, above {MAX_AGE}; check the year"),
+                );
                 p.birth_date = None;
             }
         }
@@ -249,7 +239,11 @@ pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, Nai
                 }
             });
         }
-        c.event(&mut m.immunosuppressant_change, "medications.immunosuppressant_change", "immunosuppressant change date");
+        c.event(
+            &mut m.immunosuppressant_change,
+            "medications.immunosuppressant_change",
+            "immunosuppressant change date",
+        );
         c.event(&mut m.experimental_agent, "medications.experimental_agent", "experimental agent date");
         c.event(&mut m.belimumab, "medications.belimumab", "belimumab date");
         c.event(&mut m.b_cell_depletion, "medications.b_cell_depletion", "b-cell depletion date");

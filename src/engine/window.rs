@@ -45,9 +45,7 @@ impl Span {
         // its naive end is always beyond the clearing day.
         let hi = match self {
             Span::Days(n) => event.checked_add_days(Days::new(u64::from(n) + 1))?,
-            Span::Months(n) => event
-                .checked_add_months(Months::new(n))?
-                .checked_add_days(Days::new(40))?,
+            Span::Months(n) => event.checked_add_months(Months::new(n))?.checked_add_days(Days::new(40))?,
         };
         earliest(event, hi, |d| !self.contains(d, event))
     }
