@@ -39,6 +39,15 @@ fn cond(a: &mut Answers) -> &mut Conditions {
 fn meds(a: &mut Answers) -> &mut Medications {
     a.medications.get_or_insert_with(Default::default)
 }
+fn ana(a: &mut Answers) -> &mut Ana {
+    sle(a).ana.get_or_insert_with(Default::default)
+}
+fn anti_dsdna(a: &mut Answers) -> &mut AntiDsDna {
+    sle(a).anti_dsdna.get_or_insert_with(Default::default)
+}
+fn bilag(a: &mut Answers) -> &mut Bilag {
+    sle(a).bilag.get_or_insert_with(Default::default)
+}
 fn renal_active(a: &mut Answers) {
     sle(a).bilag.get_or_insert_with(Default::default).renal = Some(Grade::A);
 }
@@ -255,8 +264,8 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             name: "both recent and neither qualifies",
             id: I3,
             change: |a| {
-                sle(a).ana.as_mut().map(|t| t.titer = Some(40.0));
-                sle(a).anti_dsdna.as_mut().map(|t| t.positive = Some(false));
+                ana(a).titer = Some(40.0);
+                anti_dsdna(a).positive = Some(false);
             },
             want: Want::Fail(None),
         },
@@ -264,7 +273,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             name: "negative ANA, dsDNA absent",
             id: I3,
             change: |a| {
-                sle(a).ana.as_mut().map(|t| t.titer = Some(0.0));
+                ana(a).titer = Some(0.0);
                 sle(a).anti_dsdna = None;
             },
             want: Want::Unknown(&["sle.anti_dsdna"]),
@@ -273,8 +282,8 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             name: "ANA date missing, dsDNA negative",
             id: I3,
             change: |a| {
-                sle(a).ana.as_mut().map(|t| t.date = None);
-                sle(a).anti_dsdna.as_mut().map(|t| t.positive = Some(false));
+                ana(a).date = None;
+                anti_dsdna(a).positive = Some(false);
             },
             want: Want::Unknown(&["sle.ana.date"]),
         },
@@ -282,8 +291,8 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             name: "titer missing, dsDNA negative",
             id: I3,
             change: |a| {
-                sle(a).ana.as_mut().map(|t| t.titer = None);
-                sle(a).anti_dsdna.as_mut().map(|t| t.positive = Some(false));
+                ana(a).titer = None;
+                anti_dsdna(a).positive = Some(false);
             },
             want: Want::Unknown(&["sle.ana.titer"]),
         },
@@ -323,7 +332,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             name: "all nine BILAG domains C-E",
             id: I4,
             change: |a| {
-                sle(a).bilag.as_mut().map(|b| b.musculoskeletal = Some(Grade::C));
+                bilag(a).musculoskeletal = Some(Grade::C);
             },
             want: Want::Fail(None),
         },
@@ -399,7 +408,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             name: "renal B, started 31 Aug: clears 1 Mar (month end)",
             id: I5,
             change: |a| {
-                sle(a).bilag.as_mut().map(|b| b.renal = Some(Grade::B));
+                bilag(a).renal = Some(Grade::B);
                 a.nephritis_therapy = Some(NephritisTherapy {
                     start_date: Some(d("2026-08-31")),
                     mycophenolate_months: None,
@@ -473,7 +482,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             name: "renal grade unknown",
             id: I5,
             change: |a| {
-                sle(a).bilag.as_mut().map(|b| b.renal = None);
+                bilag(a).renal = None;
             },
             want: Want::Unknown(&["sle.bilag.renal"]),
         },
@@ -1106,7 +1115,7 @@ fn bad_values_are_reported_at_their_path_and_treated_as_absent() {
     let r = expect_error(
         "ANA test after screening",
         |a| {
-            sle(a).ana.as_mut().map(|t| t.date = Some(d("2026-12-01")));
+            ana(a).date = Some(d("2026-12-01"));
             sle(a).anti_dsdna = None;
         },
         "sle.ana.date",
@@ -1188,7 +1197,7 @@ fn bad_values_are_reported_at_their_path_and_treated_as_absent() {
     expect_error(
         "negative titer",
         |a| {
-            sle(a).ana.as_mut().map(|t| t.titer = Some(-80.0));
+            ana(a).titer = Some(-80.0);
         },
         "sle.ana.titer",
         "negative",
@@ -1377,7 +1386,7 @@ fn bad_values_are_reported_at_their_path_and_treated_as_absent() {
         ("conditions.serious_infection", |a| cond(a).serious_infection = Some(Event::On(d("2026-11-27")))),
         ("conditions.substance_abuse_last", |a| cond(a).substance_abuse_last = Some(Event::On(d("2026-11-27")))),
         ("sle.anti_dsdna.date", |a| {
-            sle(a).anti_dsdna.as_mut().map(|t| t.date = Some(d("2026-11-27")));
+            anti_dsdna(a).date = Some(d("2026-11-27"));
             sle(a).ana = None;
         }),
     ] {

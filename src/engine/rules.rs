@@ -202,7 +202,7 @@ fn antibodies(cx: &Ctx) -> Finding {
         None => Finding::unknown("No ANA test given.", &["sle.ana"]),
         Some(t) => {
             let words = match t.titer {
-                Some(x) if x == 0.0 => "ANA negative".to_string(),
+                Some(x) if x <= 0.0 => "ANA negative".to_string(),
                 Some(x) if x >= 80.0 => format!("ANA 1:{} (at least 1:80)", num(x)),
                 Some(x) => format!("ANA 1:{} (below 1:80)", num(x)),
                 None => String::new(),
@@ -547,7 +547,7 @@ pub(crate) fn steroid_dose(cx: &Ctx) -> (Option<f64>, Option<f64>) {
         None => (None, None),
         Some(Corticosteroid::Never) => (Some(0.0), Some(0.0)),
         Some(Corticosteroid::Taking(d)) => match (d.drug, d.daily_mg) {
-            (_, Some(mg)) if mg == 0.0 => (Some(0.0), Some(0.0)),
+            (_, Some(mg)) if mg <= 0.0 => (Some(0.0), Some(0.0)),
             (Some(drug), Some(mg)) => {
                 let pred = calc::prednisone_equivalent(drug, mg);
                 (Some(pred), weight.map(|w| pred / w))
