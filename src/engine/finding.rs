@@ -64,6 +64,12 @@ pub(crate) fn need<T>(answer: Option<T>, path: &str, what: &str) -> Step<T> {
     answer.ok_or_else(|| Finding::unknown(format!("{what} not answered."), &[path]))
 }
 
+/// Judges an answer that may be absent: absent is unknown naming `path`,
+/// present goes to `judge`.
+pub(crate) fn given<T>(answer: Option<T>, path: &str, what: &str, judge: impl FnOnce(T) -> Finding) -> Finding {
+    settle(need(answer, path, what).map(judge))
+}
+
 /// Flattens a rule written with `?`.
 pub(crate) fn settle(step: Step<Finding>) -> Finding {
     step.unwrap_or_else(|f| f)

@@ -13,7 +13,7 @@ use super::answers::{
 };
 use super::calc;
 use super::criteria::CriterionId;
-use super::finding::{all, any, need, settle, Finding, Step};
+use super::finding::{all, any, given, need, settle, Finding, Step};
 use super::fmt::{num, num_vs};
 use super::logic::Tri;
 use super::window::{earliest, Span};
@@ -52,11 +52,13 @@ pub(crate) fn rule(id: CriterionId, cx: &Ctx) -> Finding {
         I3 => antibodies(cx),
         I4 => activity(cx),
         I5 => settle(nephritis(cx)),
-        I6 => match cx.a.patient.as_ref().and_then(|p| p.consent) {
-            Some(true) => Finding::pass("Able and willing to give written informed consent."),
-            Some(false) => Finding::fail("Not able or not willing to give written informed consent.", None),
-            None => Finding::unknown("Consent not answered.", &["patient.consent"]),
-        },
+        I6 => given(cx.a.patient.as_ref().and_then(|p| p.consent), "patient.consent", "Consent", |yes| {
+            Finding::by(
+                yes,
+                "Able and willing to give written informed consent.",
+                "Not able or not willing to give written informed consent.",
+            )
+        }),
         E1 => flag(|c| c.active_cns_lupus, "conditions.active_cns_lupus", "Active CNS lupus", "Active CNS lupus affecting mental status"),
         E2 => flag(|c| c.nephritis_dialysis, "conditions.nephritis_dialysis", "Nephritis requiring dialysis", "Active lupus nephritis requiring dialysis"),
         E3 => labs(cx),
@@ -105,19 +107,14 @@ pub(crate) fn rule(id: CriterionId, cx: &Ctx) -> Finding {
 
 /// An exclusion by a yes/no answer: yes fails for good.
 fn boolean(answer: Option<bool>, path: &str, what: &str, yes: &str) -> Finding {
-    match answer {
-        Some(true) => Finding::fail(format!("{yes}."), None),
-        Some(false) => Finding::pass(format!("{what}: no.")),
-        None => Finding::unknown(format!("{what} not answered."), &[path]),
-    }
+    given(answer, path, what, |v| Finding::by(!v, format!("{what}: no."), format!("{yes}.")))
 }
 
 /// An exclusion by an event within a window before `reference`.
 fn event(answer: Option<Event>, path: &str, what: &str, span: Span, reference: NaiveDate, ref_name: &str) -> Finding {
-    match answer {
-        None => Finding::unknown(format!("{what} not answered."), &[path]),
-        Some(Event::Never) => Finding::pass(format!("{what}: none.")),
-        Some(Event::On(date)) => {
+    given(answer, path, what, |e| match e {
+        Event::Never => Finding::pass(format!("{what}: none.")),
+        Event::On(date) => {
             let window = span.words();
             let from = span.start(reference).map_or(String::new(), |s| format!(" (from {s})"));
             if span.contains(reference, date) {
@@ -131,7 +128,7 @@ fn event(answer: Option<Event>, path: &str, what: &str, span: Span, reference: N
                 Finding::pass(format!("{what} {date} is more than {window} before {ref_name} {reference}"))
             }
         }
-    }
+    })
 }
 
 fn age(cx: &Ctx) -> Step<Finding> {
@@ -191,36 +188,27 @@ fn antibodies(cx: &Ctx) -> Finding {
                     &[base],
                 );
             }
-            match result {
-                None => Finding::unknown(format!("{what} result not given."), &[&result_path]),
-                Some(ok) => {
-                    Finding::by(ok, format!("{words} on {date}, within 6 months"), format!("{words} on {date}"))
-                }
-            }
+            given(result, &result_path, &format!("{what} result"), |ok| {
+                Finding::by(ok, format!("{words} on {date}, within 6 months"), format!("{words} on {date}"))
+            })
         };
-    let ana = match s.and_then(|s| s.ana.as_ref()) {
-        None => Finding::unknown("No ANA test given.", &["sle.ana"]),
-        Some(t) => {
-            let words = match t.titer {
-                Some(x) if x <= 0.0 => "ANA negative".to_string(),
-                Some(x) if x >= 80.0 => format!("ANA 1:{} (at least 1:80)", num(x)),
-                Some(x) => format!("ANA 1:{} (below 1:80)", num(x)),
-                None => String::new(),
-            };
-            test("sle.ana", "ANA", t.date, t.titer.map(|x| x >= 80.0), "titer", words)
-        }
-    };
-    let dsdna = match s.and_then(|s| s.anti_dsdna.as_ref()) {
-        None => Finding::unknown("No anti-dsDNA test given.", &["sle.anti_dsdna"]),
-        Some(t) => {
-            let words = match t.positive {
-                Some(true) => "anti-dsDNA positive",
-                Some(false) => "anti-dsDNA negative",
-                None => "",
-            };
-            test("sle.anti_dsdna", "anti-dsDNA", t.date, t.positive, "positive", words.to_string())
-        }
-    };
+    let ana = given(s.and_then(|s| s.ana.as_ref()), "sle.ana", "ANA test", |t| {
+        let words = match t.titer {
+            Some(x) if x <= 0.0 => "ANA negative".to_string(),
+            Some(x) if x >= 80.0 => format!("ANA 1:{} (at least 1:80)", num(x)),
+            Some(x) => format!("ANA 1:{} (below 1:80)", num(x)),
+            None => String::new(),
+        };
+        test("sle.ana", "ANA", t.date, t.titer.map(|x| x >= 80.0), "titer", words)
+    });
+    let dsdna = given(s.and_then(|s| s.anti_dsdna.as_ref()), "sle.anti_dsdna", "Anti-dsDNA test", |t| {
+        let words = match t.positive {
+            Some(true) => "anti-dsDNA positive",
+            Some(false) => "anti-dsDNA negative",
+            None => "",
+        };
+        test("sle.anti_dsdna", "anti-dsDNA", t.date, t.positive, "positive", words.to_string())
+    });
     any(vec![ana, dsdna])
 }
 
@@ -241,39 +229,39 @@ fn activity(cx: &Ctx) -> Finding {
             )
         }
     };
-    let bilag = match s.and_then(|s| s.bilag.as_ref()) {
-        None => Finding::unknown("BILAG-2004 grades not given.", &["sle.bilag"]),
-        Some(b) => {
-            let active: Vec<String> = BilagDomain::ALL
-                .iter()
-                .filter_map(|&d| match b.grade(d) {
-                    Some(g @ (Grade::A | Grade::B)) => Some(format!("{} {g:?}", d.key())),
-                    _ => None,
-                })
-                .collect();
-            let absent: Vec<String> = BilagDomain::ALL
-                .iter()
-                .filter(|&&d| b.grade(d).is_none())
-                .map(|d| format!("sle.bilag.{}", d.key()))
-                .collect();
-            if !active.is_empty() {
-                Finding::pass(format!("BILAG A or B in {}", active.join(", ")))
-            } else if absent.is_empty() {
-                Finding::fail("No BILAG domain is graded A or B (all 9 given)", None)
-            } else {
-                let refs: Vec<&str> = absent.iter().map(String::as_str).collect();
-                Finding::unknown(
-                    format!("No BILAG A or B among the domains given; {} of 9 domains not graded", absent.len()),
-                    &refs,
-                )
-            }
+    let bilag = given(s.and_then(|s| s.bilag.as_ref()), "sle.bilag", "BILAG-2004 grades", |b| {
+        let active: Vec<String> = BilagDomain::ALL
+            .iter()
+            .filter_map(|&d| match b.grade(d) {
+                Some(g @ (Grade::A | Grade::B)) => Some(format!("{} {g:?}", d.key())),
+                _ => None,
+            })
+            .collect();
+        let absent: Vec<String> = BilagDomain::ALL
+            .iter()
+            .filter(|&&d| b.grade(d).is_none())
+            .map(|d| format!("sle.bilag.{}", d.key()))
+            .collect();
+        if !active.is_empty() {
+            Finding::pass(format!("BILAG A or B in {}", active.join(", ")))
+        } else if absent.is_empty() {
+            Finding::fail("No BILAG domain is graded A or B (all 9 given)", None)
+        } else {
+            let refs: Vec<&str> = absent.iter().map(String::as_str).collect();
+            Finding::unknown(
+                format!("No BILAG A or B among the domains given; {} of 9 domains not graded", absent.len()),
+                &refs,
+            )
         }
-    };
-    let soc = match s.and_then(|s| s.standard_of_care) {
-        Some(true) => Finding::pass("active despite standard-of-care therapy"),
-        Some(false) => Finding::fail("activity is not despite standard-of-care therapy", None),
-        None => Finding::unknown("Activity despite standard of care not answered", &["sle.standard_of_care"]),
-    };
+    });
+    let soc =
+        given(s.and_then(|s| s.standard_of_care), "sle.standard_of_care", "Activity despite standard of care", |yes| {
+            Finding::by(
+                yes,
+                "active despite standard-of-care therapy",
+                "activity is not despite standard-of-care therapy",
+            )
+        });
     all(vec![sledai, bilag, soc])
 }
 
@@ -295,43 +283,40 @@ fn nephritis_therapy(cx: &Ctx) -> Finding {
         return Finding::unknown("Nephritis therapy not given.", &["nephritis_therapy"]);
     };
     let six = chrono::Months::new(6);
-    let duration = match t.start_date {
-        None => Finding::unknown("Therapy start date not given", &["nephritis_therapy.start_date"]),
-        Some(start) => {
-            let holds = |d: NaiveDate| d.checked_sub_months(six).is_none_or(|s| start <= s);
-            if holds(cx.screening) {
-                Finding::pass(format!("therapy since {start}, at least 6 months before screening {}", cx.screening))
-            } else {
-                let hi = start.checked_add_months(six).and_then(|d| d.checked_add_days(chrono::Days::new(40)));
-                let clears = hi.and_then(|hi| earliest(start, hi, holds));
-                let when = clears
-                    .map_or(String::new(), |c| format!("; 6 months are complete for a screening on or after {c}"));
-                Finding::fail(
-                    format!("therapy since {start}, less than 6 months before screening {}{when}", cx.screening),
-                    clears,
-                )
-            }
+    let duration = given(t.start_date, "nephritis_therapy.start_date", "Therapy start date", |start| {
+        let holds = |d: NaiveDate| d.checked_sub_months(six).is_none_or(|s| start <= s);
+        if holds(cx.screening) {
+            Finding::pass(format!("therapy since {start}, at least 6 months before screening {}", cx.screening))
+        } else {
+            let hi = start.checked_add_months(six).and_then(|d| d.checked_add_days(chrono::Days::new(40)));
+            let clears = hi.and_then(|hi| earliest(start, hi, holds));
+            let when =
+                clears.map_or(String::new(), |c| format!("; 6 months are complete for a screening on or after {c}"));
+            Finding::fail(
+                format!("therapy since {start}, less than 6 months before screening {}{when}", cx.screening),
+                clears,
+            )
         }
+    });
+    let months = |v: Option<f64>, at_least: f64, path: &str, what: &str| {
+        given(v, path, &format!("Months of {what}"), |m| {
+            Finding::by(
+                m >= at_least,
+                format!("{} months of {what}", num(m)),
+                format!("{} months of {what} (under {})", num(m), num(at_least)),
+            )
+        })
     };
-    let months = |v: Option<f64>, at_least: f64, path: &str, what: &str| match v {
-        None => Finding::unknown(format!("{what} months not given"), &[path]),
-        Some(m) => Finding::by(
-            m >= at_least,
-            format!("{} months of {what}", num(m)),
-            format!("{} months of {what} (under {})", num(m), num(at_least)),
-        ),
-    };
-    let maintenance = match t.maintenance_after_cyclophosphamide {
-        None => Finding::unknown(
-            "maintenance after cyclophosphamide not given",
-            &["nephritis_therapy.maintenance_after_cyclophosphamide"],
-        ),
-        Some(Maintenance::None) => Finding::fail("no mycophenolate or azathioprine after cyclophosphamide", None),
-        Some(m) => Finding::pass(format!(
-            "followed by {}",
-            if m == Maintenance::Azathioprine { "azathioprine" } else { "mycophenolate" }
-        )),
-    };
+    let maintenance = given(
+        t.maintenance_after_cyclophosphamide,
+        "nephritis_therapy.maintenance_after_cyclophosphamide",
+        "Maintenance after cyclophosphamide",
+        |m| match m {
+            Maintenance::None => Finding::fail("no mycophenolate or azathioprine after cyclophosphamide", None),
+            Maintenance::Azathioprine => Finding::pass("followed by azathioprine"),
+            Maintenance::Mycophenolate => Finding::pass("followed by mycophenolate"),
+        },
+    );
     let drugs = any(vec![
         months(t.mycophenolate_months, 6.0, "nephritis_therapy.mycophenolate_months", "mycophenolate"),
         all(vec![
@@ -468,24 +453,20 @@ fn malignancy(cx: &Ctx) -> Step<Finding> {
                 Some(MalignancyType::Other) => "malignancy",
                 None => "malignancy of unstated type",
             };
-            let excepted_type = match m.kind {
-                None => Finding::unknown(format!("type of malignancy {} not given", i + 1), &[&path("type")]),
-                Some(MalignancyType::Other) => Finding::fail(format!("{name} is not an excepted type"), None),
-                Some(_) => Finding::pass(format!("{name} is an excepted type")),
-            };
-            let treated = match m.adequately_treated {
-                None => Finding::unknown(
-                    format!("whether {name} was adequately treated not given"),
-                    &[&path("adequately_treated")],
-                ),
-                Some(t) => {
+            let excepted_type = given(m.kind, &path("type"), &format!("Type of malignancy {}", i + 1), |k| {
+                Finding::by(
+                    k != MalignancyType::Other,
+                    format!("{name} is an excepted type"),
+                    format!("{name} is not an excepted type"),
+                )
+            });
+            let treated =
+                given(m.adequately_treated, &path("adequately_treated"), &format!("Treatment of {name}"), |t| {
                     Finding::by(t, format!("{name} adequately treated"), format!("{name} not adequately treated"))
-                }
-            };
+                });
             let excepted = all(vec![excepted_type, treated]);
-            let old_enough = match m.date {
-                None => Finding::unknown(format!("date of {name} not given"), &[&path("date")]),
-                Some(d) if span.contains(cx.screening, d) => {
+            let old_enough = given(m.date, &path("date"), &format!("Date of {name}"), |d| match d {
+                d if span.contains(cx.screening, d) => {
                     let clears = span.clears_on(d);
                     let when = clears.map_or(String::new(), |c| format!("; 5 years pass on {c}"));
                     Finding::fail(
@@ -493,8 +474,8 @@ fn malignancy(cx: &Ctx) -> Step<Finding> {
                         clears,
                     )
                 }
-                Some(d) => Finding::pass(format!("{name} dated {d} is more than 5 years before screening")),
-            };
+                d => Finding::pass(format!("{name} dated {d} is more than 5 years before screening")),
+            });
             let entry = any(vec![excepted.clone(), old_enough.clone()]);
             // Name the whole entry when it decides.
             match entry.pass {
@@ -533,11 +514,18 @@ fn contraception(cx: &Ctx) -> Step<Finding> {
     if !potential {
         return Ok(Finding::pass("Not of childbearing potential."));
     }
-    Ok(match p.and_then(|p| p.contraception_willing) {
-        Some(true) => Finding::pass("Of childbearing potential and willing to use adequate contraception."),
-        Some(false) => Finding::fail("Of childbearing potential and not willing to use adequate contraception.", None),
-        None => Finding::unknown("Willingness to use contraception not answered.", &["patient.contraception_willing"]),
-    })
+    Ok(given(
+        p.and_then(|p| p.contraception_willing),
+        "patient.contraception_willing",
+        "Willingness to use contraception",
+        |yes| {
+            Finding::by(
+                yes,
+                "Of childbearing potential and willing to use adequate contraception.",
+                "Of childbearing potential and not willing to use adequate contraception.",
+            )
+        },
+    ))
 }
 
 /// The prednisone equivalent (mg/day) and mg/kg/day, when computable.
