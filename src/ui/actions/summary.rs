@@ -1,0 +1,128 @@
+//! The referral summary: plain text for the clipboard, and a print-only
+//! block with the verdict, the answers and every criterion's outcome.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::engine::answers::Answers;
+use crate::engine::report::{Report, Verdict};
+use crate::ui::verdict::{outcome_words, verdict_words};
+use crate::ui::{ymd, Ctx};
+
+/// The answers as `path: value` lines (the schema left out).
+#[must_use]
+pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
+    fn walk(path: &str, v: &Value, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    if p != "schema" {
+                        walk(&p, v, out);
+                    }
+                }
+            }
+            Value::Array(items) if items.iter().any(Value::is_object) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(&format!("{path}[{i}]"), v, out);
+                }
+            }
+            Value::Array(items) => {
+                let words: Vec<String> = items.iter().map(|w| w.as_str().map_or_else(|| w.to_string(), str::to_string)).collect();
+                out.push((path.to_string(), if words.is_empty() { "none".into() } else { words.join(", ") }));
+            }
+            Value::String(s) => out.push((path.to_string(), s.clone())),
+            Value::Null => {}
+            other => out.push((path.to_string(), other.to_string())),
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::to_value(a) {
+        walk("", &v, &mut out);
+    }
+    out
+}
+
+/// The verdict in one line.
+#[must_use]
+pub fn verdict_line(r: &Report) -> String {
+    let (_, words) = verdict_words(r.verdict);
+    match (r.verdict, r.eligible_from) {
+        (Verdict::NotYetEligible, Some(d)) => format!("{words} from {}", ymd(d)),
+        _ => words.to_string(),
+    }
+}
+
+/// The whole summary as plain text.
+#[must_use]
+pub fn summary_text(a: &Answers, r: &Report) -> String {
+    let mut s = String::new();
+    s.push_str("MiSLE trial pre-screening (NCT02633163)\n");
+    s.push_str(&format!("Screening date {}, baseline {}\n", ymd(r.screening_date), ymd(r.baseline_date)));
+    s.push_str(&format!("Verdict: {} [{}]\n", verdict_line(r), r.verdict.key()));
+    s.push_str("Recruitment status must be confirmed with the study team (registry record last verified February 2024).\n\nCriteria:\n");
+    for c in &r.criteria {
+        s.push_str(&format!("{} {} – {}: {}", c.id.key(), c.id.title(), outcome_words(c.outcome).1, c.reason));
+        if let Some(d) = c.clears_on {
+            s.push_str(&format!(" Clears on {}.", ymd(d)));
+        }
+        if !c.missing.is_empty() {
+            s.push_str(&format!(" Missing: {}.", c.missing.join(", ")));
+        }
+        s.push('\n');
+    }
+    if !r.errors.is_empty() {
+        s.push_str("\nAnswers in error (not used):\n");
+        for e in &r.errors {
+            s.push_str(&format!("{}: {}\n", e.path, e.message));
+        }
+    }
+    s.push_str("\nAnswers:\n");
+    for (p, v) in answer_lines(a) {
+        s.push_str(&format!("{p}: {v}\n"));
+    }
+    s
+}
+
+/// The print-only summary (hidden on screen).
+#[component]
+pub fn PrintSummary(
+    /// Shared state.
+    ctx: Ctx,
+) -> impl IntoView {
+    move || {
+        let lines = ctx.converted.with(|(a, _)| answer_lines(a));
+        ctx.report.with(|r| {
+            let rows = r
+                .criteria
+                .iter()
+                .map(|c| {
+                    let (icon, word) = outcome_words(c.outcome);
+                    view! {
+                        <tr>
+                            <th scope="row">{c.id.key()}</th>
+                            <td>{format!("{icon} {word}")}</td>
+                            <td>{c.reason.clone()}{c.clears_on.map(|d| format!(" Clears on {}.", ymd(d)))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let answers = lines
+                .into_iter()
+                .map(|(p, v)| view! { <li><span class="k">{p}</span>": "{v}</li> })
+                .collect_view();
+            view! {
+                <section class="print-only" aria-hidden="true">
+                    <h2>{format!("Verdict: {}", verdict_line(r))}</h2>
+                    <p>{format!("Screening {}, baseline {}. Recruitment status must be confirmed with the study team.", ymd(r.screening_date), ymd(r.baseline_date))}</p>
+                    <table class="print-criteria">
+                        <thead><tr><th>"Criterion"</th><th>"Outcome"</th><th>"Reason"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <h2>"Answers"</h2>
+                    <ul class="print-answers">{answers}</ul>
+                </section>
+            }
+        })
+    }
+}
