@@ -21,14 +21,33 @@ pub fn num_vs(x: f64, limit: f64) -> String {
     places(x, 6)
 }
 
+/// `x` rounded to `p` decimals (half away from zero), without trailing
+/// zeros. Integer arithmetic: exact-decimal float formatting was most of the
+/// engine's time.
 fn places(x: f64, p: usize) -> String {
-    let s = format!("{x:.p$}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
+    const SCALE: [i64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+    let scale = SCALE[p.min(6)];
+    let scaled = (x * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() >= 1e15 {
+        let s = format!("{x:.p$}");
+        return if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
     }
+    let n = scaled as i64;
+    let (whole, frac) = (n.abs() / scale, n.abs() % scale);
+    let mut s = String::with_capacity(12);
+    if n < 0 {
+        s.push('-');
+    }
+    s.push_str(&whole.to_string());
+    if frac != 0 {
+        let digits = frac.to_string();
+        s.push('.');
+        for _ in digits.len()..p.min(6) {
+            s.push('0');
+        }
+        s.push_str(digits.trim_end_matches('0'));
+    }
+    s
 }
 
 #[cfg(test)]
@@ -42,6 +61,11 @@ mod tests {
         assert_eq!(num(91.6942), "91.69");
         assert_eq!(num(4.5), "4.5");
         assert_eq!(num(-0.001), "0");
+        assert_eq!(num(-2.5), "-2.5");
+        assert_eq!(num(0.05), "0.05");
+        assert_eq!(num(1.2), "1.2");
+        assert_eq!(num(1e20), "100000000000000000000");
+        assert_eq!(num(f64::NAN), "NaN");
     }
 
     #[test]
@@ -50,5 +74,6 @@ mod tests {
         assert_eq!(num_vs(0.5, 0.5), "0.5");
         assert_eq!(num_vs(29.999, 30.0), "29.999");
         assert_eq!(num_vs(0.55, 0.5), "0.55");
+        assert_eq!(num_vs(0.500001, 0.5), "0.500001");
     }
 }
