@@ -1,0 +1,127 @@
+// Saving the answers to a file and loading them back.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  BASELINE_DATE,
+  SCREENING_DATE,
+  downloadText,
+  expectVerdict,
+  fillEligiblePatient,
+  flow,
+  startSuite,
+} from './helpers.mjs';
+
+async function save(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="save-answers"]').click(),
+  ]);
+  return { download, text: await downloadText(download), path: await download.path() };
+}
+
+/** A few answers as the form shows them, to see them go and come back. */
+async function formState(page) {
+  return page.evaluate(() => {
+    const value = (p) => document.querySelector(`input[data-path="${p}"]:not([type=radio]):not([type=checkbox]), select[data-path="${p}"]`)?.value ?? null;
+    // '' is the "not known" radio: the same as none chosen
+    const radio = (p) => document.querySelector(`input[type=radio][data-path="${p}"]:checked`)?.value || null;
+    const boxes = (p) => [...document.querySelectorAll(`input[type=checkbox][data-path="${p}"]:checked`)].map((b) => b.value).sort();
+    return {
+      screening_date: value('screening_date'),
+      baseline_date: value('baseline_date'),
+      sex: radio('patient.sex'),
+      hemoglobin: value('labs.hemoglobin.value'),
+      hemoglobin_unit: value('labs.hemoglobin.unit'),
+      renal: value('sle.bilag.renal'),
+      hiv: radio('conditions.hiv'),
+      serious_infection: radio('conditions.serious_infection'),
+      acr: boxes('sle.acr_criteria'),
+      consent: radio('patient.consent'),
+    };
+  });
+}
+
+describe('save and load answers', () => {
+  let suite;
+  before(async () => {
+    suite = await startSuite();
+  });
+  after(async () => {
+    await suite?.close();
+  });
+
+  test('saved answers load back after clearing: same answers, same verdict', async () => {
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page);
+      await expectVerdict(page, 'potentially_eligible');
+      const before = await formState(page);
+      assert.deepEqual(before, {
+        screening_date: SCREENING_DATE,
+        baseline_date: BASELINE_DATE,
+        sex: 'female',
+        hemoglobin: '11.2',
+        hemoglobin_unit: 'g/dL',
+        renal: 'D',
+        hiv: 'false',
+        serious_infection: 'date',
+        acr: ['antinuclear_antibody', 'arthritis', 'immunologic_disorder', 'malar_rash'],
+        consent: 'true',
+      });
+
+      const first = await save(page);
+      assert.match(first.download.suggestedFilename(), /\.json$/i, 'the saved file should be .json');
+      const saved = JSON.parse(first.text);
+      assert.equal(saved.schema, 'misle-answers/1');
+      assert.equal(saved.screening_date, SCREENING_DATE);
+      assert.equal(saved.baseline_date, BASELINE_DATE);
+      assert.equal(saved.patient?.sex, 'female');
+      assert.equal(saved.patient?.consent, true);
+      assert.deepEqual(saved.labs?.hemoglobin, { value: 11.2, unit: 'g/dL' });
+      assert.equal(saved.conditions?.hiv, false);
+      assert.equal(saved.conditions?.serious_infection, '2026-08-01');
+      assert.equal(saved.medications?.b_cell_depletion, 'none');
+      assert.deepEqual(saved.medications?.corticosteroid, { drug: 'prednisone', daily_mg: 20 });
+
+      await page.locator('[data-action="clear-all"]').click();
+      await expectVerdict(page, 'incomplete');
+      const cleared = await formState(page);
+      assert.equal(cleared.hemoglobin, '', 'clear all left the hemoglobin value');
+      assert.equal(cleared.hiv, null, 'clear all left the HIV answer');
+      assert.deepEqual(cleared.acr, [], 'clear all left ACR boxes ticked');
+
+      await page.locator('input[type=file][data-action="load-answers"]').setInputFiles(first.path);
+      await expectVerdict(page, 'potentially_eligible');
+      assert.deepEqual(await formState(page), before, 'the loaded answers differ from the saved ones');
+
+      // saving again gives the same answers
+      const second = await save(page);
+      assert.deepEqual(JSON.parse(second.text), saved, 'saving after loading gives different answers');
+    });
+  });
+
+  test('a file that is not a valid answers file is refused with a message', async () => {
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page, { skip: ['labs'] });
+      await expectVerdict(page, 'incomplete');
+      const input = page.locator('input[type=file][data-action="load-answers"]');
+      const message = page.locator('[data-load-message]');
+
+      await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema": "misle-answers/1", ') });
+      await message.waitFor({ state: 'visible' });
+      assert.notEqual((await message.innerText()).trim(), '', 'the load message is empty');
+      assert.equal(await message.getAttribute('role'), 'alert');
+
+      await input.setInputFiles({
+        name: 'wrong.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ schema: 'misle-answers/1', patient: { sex: 'robot' } })),
+      });
+      await page.waitForFunction(() => /patient\.sex/.test(document.querySelector('[data-load-message]')?.textContent ?? ''), null, { timeout: 5000 })
+        .catch(async () => assert.fail(`the load message does not name patient.sex: "${await message.innerText()}"`));
+
+      // the answers on the page are untouched by a refused file
+      assert.equal(await page.locator('input[type=radio][data-path="patient.sex"][value="female"]').isChecked(), true);
+      await expectVerdict(page, 'incomplete');
+    });
+  });
+});

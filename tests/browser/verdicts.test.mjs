@@ -1,0 +1,165 @@
+// The four verdicts as a user reaches them by answering the questionnaire.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  BASELINE_DATE,
+  assertNoAxeViolations,
+  event,
+  expectCriterion,
+  expectVerdict,
+  fill,
+  fillEligiblePatient,
+  flow,
+  screenshot,
+  startSuite,
+  yes,
+} from './helpers.mjs';
+
+describe('verdicts', () => {
+  let suite;
+  before(async () => {
+    suite = await startSuite();
+  });
+  after(async () => {
+    await suite?.close();
+  });
+
+  test('a patient who meets every criterion is shown as potentially eligible', async () => {
+    await flow(suite, async ({ page }) => {
+      await expectVerdict(page, 'incomplete'); // nothing answered yet
+      await fillEligiblePatient(page);
+      await expectVerdict(page, 'potentially_eligible');
+      // E11 (investigator's opinion) is never decided by the questionnaire
+      await expectCriterion(page, 'E11', 'site_review');
+      await screenshot(page, 'eligible', 1280);
+      await screenshot(page, 'eligible', 375);
+      await assertNoAxeViolations(page); // the phone layout too
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+  });
+
+  test('an HIV-positive patient is not eligible and the page says why (E4)', async () => {
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page);
+      await expectVerdict(page, 'potentially_eligible');
+      await yes(page, 'conditions.hiv');
+      await expectVerdict(page, 'not_eligible');
+      const reason = await expectCriterion(page, 'E4', 'fail');
+      assert.match(reason, /HIV/i, `E4's visible text does not mention HIV: ${reason}`);
+      await screenshot(page, 'not-eligible', 1280);
+      await screenshot(page, 'not-eligible', 375);
+      await assertNoAxeViolations(page); // the phone layout too
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+  });
+
+  test('a recent B-cell depleting dose makes the patient not yet eligible, with the date it clears', async () => {
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page);
+      assert.equal(BASELINE_DATE, '2026-12-20');
+      // 2026-07-01 is within 6 months before baseline 2026-12-20 (window from
+      // 2026-06-20, that day included); a baseline D clears once D - 6 months
+      // is after 2026-07-01, i.e. from 2027-01-02 (2027-01-01 - 6 months is
+      // 2026-07-01 itself, still within).
+      await event(page, 'medications.b_cell_depletion', '2026-07-01');
+      await expectVerdict(page, 'not_yet_eligible');
+      await expectCriterion(page, 'E14', 'fail');
+      const from = page.locator('[data-eligible-from]');
+      await from.waitFor({ state: 'visible' });
+      const shown = [(await from.getAttribute('data-eligible-from')) ?? '', await from.innerText()];
+      assert.ok(
+        shown.some((s) => s.trim() === '2027-01-02' || s.includes('2027-01-02')),
+        `[data-eligible-from] should hold 2027-01-02, has attribute "${shown[0]}" and text "${shown[1]}"`,
+      );
+
+      // The boundary, through the page: a baseline on 2027-01-01 is still too
+      // early, on 2027-01-02 the patient is potentially eligible.
+      await fill(page, 'baseline_date', '2027-01-01');
+      await expectVerdict(page, 'not_yet_eligible');
+      await fill(page, 'baseline_date', '2027-01-02');
+      await expectVerdict(page, 'potentially_eligible');
+    });
+  });
+
+  test('an unanswered lab makes the result incomplete, and its jump link moves focus to the question', async () => {
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page, { skip: ['labs.platelets'] });
+      await expectVerdict(page, 'incomplete');
+      await expectCriterion(page, 'E3', 'unknown');
+      const link = page.locator('a[data-jump="labs.platelets"]').first();
+      await link.waitFor({ state: 'visible' });
+      await link.click();
+      await page.waitForFunction(
+        () => (document.activeElement?.getAttribute('data-path') ?? '').startsWith('labs.platelets'),
+        null,
+        { timeout: 5000 },
+      ).catch(async () => {
+        const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+        assert.fail(`after following a[data-jump="labs.platelets"] focus is on ${active}`);
+      });
+
+      // Answering the focused question completes the questionnaire.
+      await fill(page, 'labs.platelets.value', '210');
+      await page.locator('select[data-path="labs.platelets.unit"]').selectOption('10^9/L');
+      await expectVerdict(page, 'potentially_eligible');
+    });
+  });
+
+  test('an unanswered yes/no question has a jump link that focuses its radio button', async () => {
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page, { skip: ['conditions.hepatitis_c'] });
+      await expectVerdict(page, 'incomplete');
+      await expectCriterion(page, 'E4', 'unknown');
+      const link = page.locator('a[data-jump="conditions.hepatitis_c"]').first();
+      await link.click();
+      await page.waitForFunction(
+        () => document.activeElement?.getAttribute('data-path') === 'conditions.hepatitis_c',
+        null,
+        { timeout: 5000 },
+      ).catch(async () => {
+        const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+        assert.fail(`after following a[data-jump="conditions.hepatitis_c"] focus is on ${active}`);
+      });
+    });
+  });
+
+  test(
+    'on a phone-sized screen, a followed jump link leaves its question visible, not under the verdict panel',
+    {
+      todo:
+        'known UI bug: at 375 px the opened details sheet stays over the focused question after a jump link ' +
+        '(WCAG 2.4.11 focus not obscured); drop this todo once the UI closes or moves the sheet',
+    },
+    async () => {
+      await flow(
+        suite,
+        async ({ page }) => {
+          await fillEligiblePatient(page, { skip: ['labs.platelets'] });
+          await expectVerdict(page, 'incomplete');
+          const link = page.locator('a[data-jump="labs.platelets"]').first();
+          if (!(await link.isVisible())) {
+            // the panel is folded on small screens: open it as a user would
+            await page.getByRole('button', { name: /details/i }).first().click();
+          }
+          await link.click();
+          await page.waitForFunction(
+            () => (document.activeElement?.getAttribute('data-path') ?? '').startsWith('labs.platelets'),
+          );
+          await page.waitForFunction(() => {
+            const a = document.activeElement;
+            const r = a.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return hit && (hit === a || a.contains(hit) || hit.control === a);
+          }, null, { timeout: 2000 }).catch(async () => {
+            const hit = await page.evaluate(() => {
+              const r = document.activeElement.getBoundingClientRect();
+              return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.outerHTML.slice(0, 120);
+            });
+            assert.fail(`the focused platelets field is covered by ${hit}`);
+          });
+        },
+        { viewport: { width: 375, height: 812 } },
+      );
+    },
+  );
+});
