@@ -28,6 +28,11 @@ describe('verdicts', () => {
   test('a patient who meets every criterion is shown as potentially eligible', async () => {
     await flow(suite, async ({ page }) => {
       await expectVerdict(page, 'incomplete'); // nothing answered yet
+      assert.equal(
+        await page.locator('[aria-live="polite"] [data-verdict]').count(),
+        1,
+        'the verdict is not inside an aria-live="polite" region',
+      );
       await fillEligiblePatient(page);
       await expectVerdict(page, 'potentially_eligible');
       // E11 (investigator's opinion) is never decided by the questionnaire
