@@ -7,15 +7,18 @@
 #![warn(missing_docs)]
 
 pub mod engine;
-mod parse;
+pub mod parse;
 
 #[cfg(feature = "ui")]
 pub mod ui;
 
+#[cfg(all(feature = "js", target_arch = "wasm32"))]
+mod js;
+
 pub use engine::answers::Answers;
 pub use engine::evaluate;
 pub use engine::report::Report;
-pub use parse::{from_deserializer, from_json, Error};
+pub use parse::{from_json, from_value, Error, Value};
 
 /// The package version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1557,6 +1557,7 @@ fn structurally_invalid_documents_are_refused_naming_the_path() {
         ("empty file", "", "answers: not valid JSON: EOF while parsing"),
     ];
     for (name, text, want) in cases {
+        assert!(serde_json::from_str::<Answers>(text).is_err(), "{name}: the derived Deserialize accepts it");
         match from_json(text) {
             Ok(_) => panic!("{name}: accepted"),
             Err(e) => assert!(e.to_string().starts_with(want), "{name}: got {e:?} / {e}, want {want}"),

@@ -386,8 +386,76 @@ fn overrides(path: &str, partial: &Value) -> bool {
     }
 }
 
+/// The paths of every object in a document, the document itself included.
+fn objects(v: &Value, prefix: &str, out: &mut Vec<String>) {
+    if let Value::Object(map) = v {
+        out.push(prefix.to_string());
+        for (k, child) in map {
+            let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+            objects(child, &path, out);
+        }
+    }
+}
+
+/// Values of every JSON type, some of them right for some fields.
+fn odd_value() -> impl Strategy<Value = Value> {
+    prop::sample::select(vec![
+        serde_json::json!("x"),
+        serde_json::json!("none"),
+        serde_json::json!("2026-02-30"),
+        serde_json::json!("2026-01-05"),
+        serde_json::json!("A"),
+        serde_json::json!(5),
+        serde_json::json!(1.5),
+        serde_json::json!(-0.0),
+        serde_json::json!(true),
+        serde_json::json!(null),
+        serde_json::json!([]),
+        serde_json::json!(["arthritis"]),
+        serde_json::json!([null]),
+        serde_json::json!({}),
+        serde_json::json!({"value": 3}),
+    ])
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_reader_and_serde_agree_on_valid_documents(a in answers(Range::Clinical)) {
+        let text = serde_json::to_string_pretty(&a).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let ours = from_json(&text);
+        let serde: Result<Answers, _> = serde_json::from_str(&text);
+        prop_assert_eq!(ours.ok(), serde.ok());
+    }
+
+    #[test]
+    fn the_reader_and_serde_accept_and_refuse_the_same_broken_documents(
+        a in answers(Range::Clinical),
+        pick in any::<prop::sample::Index>(),
+        replace in any::<bool>(),
+        odd in odd_value(),
+    ) {
+        let mut doc = serde_json::to_value(&a).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        if replace {
+            let mut paths = Vec::new();
+            leaves(&doc, "", &mut paths);
+            prop_assume!(!paths.is_empty());
+            let path = paths[pick.index(paths.len())].clone();
+            set(&mut doc, &path, odd);
+        } else {
+            let mut paths = Vec::new();
+            objects(&doc, "", &mut paths);
+            let path = paths[pick.index(paths.len())].clone();
+            let key = if path.is_empty() { "extra".to_string() } else { format!("{path}.extra") };
+            set(&mut doc, &key, odd);
+        }
+        let text = doc.to_string();
+        let ours = from_json(&text);
+        let serde: Result<Answers, _> = serde_json::from_str(&text);
+        prop_assert_eq!(ours.is_ok(), serde.is_ok(), "{} / ours {:?} / serde {:?}", text, ours.as_ref().err(), serde.as_ref().err());
+        prop_assert_eq!(ours.ok(), serde.ok());
+    }
 
     #[test]
     fn evaluate_never_panics_on_wild_answers(a in answers(Range::Wild), today in date(Range::Wild)) {

@@ -41,7 +41,7 @@ pub(crate) mod date_opt {
 
     pub(crate) fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            Some(d) => s.collect_str(d),
             None => s.serialize_none(),
         }
     }
@@ -85,7 +85,7 @@ impl Serialize for Event {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Event::Never => s.serialize_str("none"),
-            Event::On(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            Event::On(d) => s.collect_str(d),
         }
     }
 }

@@ -29,8 +29,13 @@ fn places(x: f64, p: usize) -> String {
     let scale = SCALE[p.min(6)];
     let scaled = (x * scale as f64).round();
     if !scaled.is_finite() || scaled.abs() >= 1e15 {
-        let s = format!("{x:.p$}");
-        return if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+        // Too large for decimals to matter; no float formatting (it is large in wasm).
+        return match x {
+            x if x.is_nan() => "NaN".to_string(),
+            x if x.is_infinite() => if x > 0.0 { "infinity" } else { "-infinity" }.to_string(),
+            x if x.abs() < 1e38 => (x.round() as i128).to_string(),
+            x => if x > 0.0 { "more than 1e38" } else { "less than -1e38" }.to_string(),
+        };
     }
     let n = scaled as i64;
     let (whole, frac) = (n.abs() / scale, n.abs() % scale);
@@ -66,6 +71,8 @@ mod tests {
         assert_eq!(num(1.2), "1.2");
         assert_eq!(num(1e20), "100000000000000000000");
         assert_eq!(num(f64::NAN), "NaN");
+        assert_eq!(num(f64::NEG_INFINITY), "-infinity");
+        assert_eq!(num(f64::MAX), "more than 1e38");
     }
 
     #[test]

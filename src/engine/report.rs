@@ -140,7 +140,7 @@ impl Report {
 }
 
 fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.format("%Y-%m-%d"))
+    s.collect_str(d)
 }
 
 fn date_or_null<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
