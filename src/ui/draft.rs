@@ -155,12 +155,7 @@ impl Draft {
     /// does not care about order).
     fn words(&self, path: &str) -> Vec<String> {
         let prefix = format!("{path}/");
-        self.vals
-            .keys()
-            .filter_map(|k| k.strip_prefix(&prefix))
-            .filter(|w| *w != "none")
-            .map(str::to_string)
-            .collect()
+        self.vals.keys().filter_map(|k| k.strip_prefix(&prefix)).filter(|w| *w != "none").map(str::to_string).collect()
     }
 
     /// Whether the list at `path` has any box ticked (then it is answered).
@@ -205,9 +200,7 @@ impl Draft {
     fn asked(&self, path: &str) -> bool {
         match path {
             "patient.childbearing_potential" | "patient.pregnant" | "patient.breastfeeding" => self.female(),
-            "patient.contraception_willing" => {
-                self.female() && self.get("patient.childbearing_potential") == "true"
-            }
+            "patient.contraception_willing" => self.female() && self.get("patient.childbearing_potential") == "true",
             p if p.starts_with("nephritis_therapy.") => self.renal_active(),
             _ => true,
         }
@@ -274,7 +267,10 @@ impl Draft {
             }
             _ => {}
         }
-        match crate::from_deserializer(Value::Object(doc)) {
+        // Through JSON text: the same deserializer as a loaded file, so the
+        // page carries one copy of the answers' deserialization code.
+        let text = Value::Object(doc).to_string();
+        match crate::from_json(&text) {
             Ok(a) => (a, notes),
             Err(e) => {
                 // Only a bug of this page could get here; say so at the path.
@@ -330,7 +326,7 @@ impl Draft {
     #[must_use]
     pub fn from_answers(a: &Answers) -> Draft {
         let mut d = Draft::default();
-        if let Ok(Value::Object(doc)) = serde_json::to_value(a) {
+        if let Some(Value::Object(doc)) = to_value(a) {
             for (k, v) in doc {
                 if k != "schema" {
                     d.flatten(&k, &v);
@@ -426,6 +422,13 @@ pub fn parse_number(raw: &str) -> Option<f64> {
         return None;
     }
     s.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// The answers as a JSON value, through the same (pretty) serializer that
+/// saves them, so that the page carries one copy of that code.
+#[must_use]
+pub fn to_value(a: &Answers) -> Option<Value> {
+    serde_json::to_string_pretty(a).ok().and_then(|s| serde_json::from_str(&s).ok())
 }
 
 /// A JSON number as the user would type it (`70`, `70.5`).

@@ -73,7 +73,7 @@ pub fn clinical(msg: &str) -> String {
     let s = words.join(" ");
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
         None => s,
     }
 }
@@ -108,13 +108,7 @@ pub fn App() -> impl IntoView {
         report.with(|r| all.extend(r.errors.iter().map(|e| (e.path.clone(), e.message.clone()))));
         all.into_iter().map(|(p, m)| (p, clinical(&m))).collect()
     });
-    let ctx = Ctx {
-        draft,
-        converted,
-        report,
-        notes,
-        today,
-    };
+    let ctx = Ctx { draft, converted, report, notes, today };
     view! {
         <a class="skip" href="#questions">"Skip to the questions"</a>
         <header class="top">

@@ -76,7 +76,10 @@ pub fn Toolbar(
         let name = file.name();
         if file.size() > files::MAX_BYTES {
             load_msg.set(Some((
-                format!("“{name}” is {} KB; an answers file is at most 1 MB. It was not read.", (file.size() / 1000.0).round()),
+                format!(
+                    "“{name}” is {} KB; an answers file is at most 1 MB. It was not read.",
+                    (file.size() / 1000.0).round()
+                ),
                 true,
             )));
             return;

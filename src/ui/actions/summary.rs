@@ -28,7 +28,8 @@ pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
                 }
             }
             Value::Array(items) => {
-                let words: Vec<String> = items.iter().map(|w| w.as_str().map_or_else(|| w.to_string(), str::to_string)).collect();
+                let words: Vec<String> =
+                    items.iter().map(|w| w.as_str().map_or_else(|| w.to_string(), str::to_string)).collect();
                 out.push((path.to_string(), if words.is_empty() { "none".into() } else { words.join(", ") }));
             }
             Value::String(s) => out.push((path.to_string(), s.clone())),
@@ -37,7 +38,7 @@ pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
         }
     }
     let mut out = Vec::new();
-    if let Ok(v) = serde_json::to_value(a) {
+    if let Some(v) = crate::ui::draft::to_value(a) {
         walk("", &v, &mut out);
     }
     out
@@ -84,45 +85,13 @@ pub fn summary_text(a: &Answers, r: &Report) -> String {
     s
 }
 
-/// The print-only summary (hidden on screen).
+/// The print-only summary (hidden on screen): the same text as "Copy
+/// summary", so that print and clipboard always agree.
 #[component]
 pub fn PrintSummary(
     /// Shared state.
     ctx: Ctx,
 ) -> impl IntoView {
-    move || {
-        let lines = ctx.converted.with(|(a, _)| answer_lines(a));
-        ctx.report.with(|r| {
-            let rows = r
-                .criteria
-                .iter()
-                .map(|c| {
-                    let (icon, word) = outcome_words(c.outcome);
-                    view! {
-                        <tr>
-                            <th scope="row">{c.id.key()}</th>
-                            <td>{format!("{icon} {word}")}</td>
-                            <td>{c.reason.clone()}{c.clears_on.map(|d| format!(" Clears on {}.", ymd(d)))}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let answers = lines
-                .into_iter()
-                .map(|(p, v)| view! { <li><span class="k">{p}</span>": "{v}</li> })
-                .collect_view();
-            view! {
-                <section class="print-only" aria-hidden="true">
-                    <h2>{format!("Verdict: {}", verdict_line(r))}</h2>
-                    <p>{format!("Screening {}, baseline {}. Recruitment status must be confirmed with the study team.", ymd(r.screening_date), ymd(r.baseline_date))}</p>
-                    <table class="print-criteria">
-                        <thead><tr><th>"Criterion"</th><th>"Outcome"</th><th>"Reason"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                    <h2>"Answers"</h2>
-                    <ul class="print-answers">{answers}</ul>
-                </section>
-            }
-        })
-    }
+    let text = move || ctx.converted.with(|(a, _)| ctx.report.with(|r| summary_text(a, r)));
+    view! { <pre class="print-only">{text}</pre> }
 }

@@ -74,7 +74,7 @@ pub fn Radios(
         .iter()
         .map(|&(v, text)| {
             let id = format!("{name}-{}", if v.is_empty() { "unknown" } else { v });
-        let label_for = id.clone();
+            let label_for = id.clone();
             view! {
                 <label class="choice" for=label_for>
                     <input
@@ -120,4 +120,3 @@ pub fn YesNo(
 ) -> impl IntoView {
     view! { <Radios ctx path legend options=YES_NO hint /> }
 }
-

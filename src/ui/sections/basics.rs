@@ -13,9 +13,7 @@ pub fn Dates(
     ctx: Ctx,
 ) -> impl IntoView {
     let used = Signal::derive(move || {
-        ctx.report.with(|r| {
-            format!("Used: screening {}, baseline {}.", ymd(r.screening_date), ymd(r.baseline_date))
-        })
+        ctx.report.with(|r| format!("Used: screening {}, baseline {}.", ymd(r.screening_date), ymd(r.baseline_date)))
     });
     view! {
         <Section key="dates" title="Dates">

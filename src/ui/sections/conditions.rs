@@ -184,4 +184,3 @@ fn MalignancyRow(
         </li>
     }
 }
-

@@ -46,11 +46,8 @@ fn Enzyme(
     /// `AST` or `ALT`.
     name: &'static str,
 ) -> impl IntoView {
-    let (value, uln): (&'static str, &'static str) = if key == "ast" {
-        ("labs.ast.value", "labs.ast.uln")
-    } else {
-        ("labs.alt.value", "labs.alt.uln")
-    };
+    let (value, uln): (&'static str, &'static str) =
+        if key == "ast" { ("labs.ast.value", "labs.ast.uln") } else { ("labs.alt.value", "labs.alt.uln") };
     let ratio = Signal::derive(move || {
         ctx.draft.with(|d| match (parse_number(d.get(value)), parse_number(d.get(uln))) {
             (Some(v), Some(u)) if u > 0.0 => format!("{name} = {} × ULN (above 4 × ULN excludes).", num(v / u)),
@@ -78,7 +75,9 @@ pub fn Labs(
         let given = ctx.draft.with(|d| !d.get("labs.egfr.value").trim().is_empty());
         ctx.report.with(|r| match (r.derived.egfr, given) {
             (Some(e), true) => format!("eGFR used: {} mL/min/1.73 m² (as given).", num(e)),
-            (Some(e), false) => format!("eGFR used: {} mL/min/1.73 m², CKD-EPI 2021 from creatinine, age and sex.", num(e)),
+            (Some(e), false) => {
+                format!("eGFR used: {} mL/min/1.73 m², CKD-EPI 2021 from creatinine, age and sex.", num(e))
+            }
             (None, _) => "eGFR: not known yet (give eGFR, or creatinine with age and sex).".into(),
         })
     });

@@ -48,9 +48,7 @@ pub fn History(
 
 /// The SLEDAI-2K weight of a contract word.
 fn weight(word: &'static str) -> u32 {
-    serde_json::from_value::<SledaiItem>(serde_json::Value::String(word.to_string()))
-        .map(sledai_weight)
-        .unwrap_or(0)
+    serde_json::from_str::<SledaiItem>(&format!("\"{word}\"")).map(sledai_weight).unwrap_or(0)
 }
 
 /// SLEDAI-2K, BILAG-2004 and standard of care.

@@ -16,7 +16,10 @@ pub fn Medications(
 ) -> impl IntoView {
     let taking = Memo::new(move |_| ctx.draft.with(|d| d.get("medications.corticosteroid") == "taking"));
     let dose = Signal::derive(move || {
-        let limit = ctx.converted.with(|(a, _)| a.patient.as_ref().and_then(|p| p.weight_kg)).filter(|w| (20.0..=300.0).contains(w));
+        let limit = ctx
+            .converted
+            .with(|(a, _)| a.patient.as_ref().and_then(|p| p.weight_kg))
+            .filter(|w| (20.0..=300.0).contains(w));
         ctx.report.with(|r| {
             let d = &r.derived;
             let eq = match d.prednisone_equivalent_mg {
@@ -27,7 +30,9 @@ pub fn Medications(
                 Some(x) => format!("{} mg/kg/day", num(x)),
                 None => "mg/kg/day needs the weight".into(),
             };
-            let allowed = limit.map(|w| format!(" Limit at {} kg: {} mg/day prednisone.", num(w), num(w * 0.5))).unwrap_or_default();
+            let allowed = limit
+                .map(|w| format!(" Limit at {} kg: {} mg/day prednisone.", num(w), num(w * 0.5)))
+                .unwrap_or_default();
             format!("{eq}; {per_kg} (above 0.5 mg/kg/day excludes).{allowed}")
         })
     });

@@ -19,11 +19,7 @@ pub fn jump_to(path: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let exact = format!("[data-path=\"{path}\"]");
     let under = format!("[data-path^=\"{path}.\"], [data-path^=\"{path}[\"]");
-    let found = doc
-        .query_selector(&exact)
-        .ok()
-        .flatten()
-        .or_else(|| doc.query_selector(&under).ok().flatten());
+    let found = doc.query_selector(&exact).ok().flatten().or_else(|| doc.query_selector(&under).ok().flatten());
     if let Some(el) = found {
         use wasm_bindgen::JsCast;
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
