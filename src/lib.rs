@@ -18,7 +18,7 @@ mod js;
 pub use engine::answers::Answers;
 pub use engine::evaluate;
 pub use engine::report::Report;
-pub use parse::{from_json, from_value, Error, Value};
+pub use parse::{from_json, from_value, to_json, to_value, Error, Value};
 
 /// The package version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -422,6 +422,21 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
     #[test]
+    fn the_writer_agrees_with_serde_and_reads_back(a in answers(Range::Clinical)) {
+        let ours = misle_check::to_json(&a);
+        let back = from_json(&ours).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &a);
+        // serde reads our file to the same answers, and writes the same keys.
+        let serde_reads: Answers = serde_json::from_str(&ours).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&serde_reads, &a);
+        let mut ours_keys = Vec::new();
+        leaves(&serde_json::from_str(&ours).map_err(|e| TestCaseError::fail(e.to_string()))?, "", &mut ours_keys);
+        let mut serde_keys = Vec::new();
+        leaves(&serde_json::to_value(&a).map_err(|e| TestCaseError::fail(e.to_string()))?, "", &mut serde_keys);
+        prop_assert_eq!(ours_keys, serde_keys);
+    }
+
+    #[test]
     fn the_reader_and_serde_agree_on_valid_documents(a in answers(Range::Clinical)) {
         let text = serde_json::to_string_pretty(&a).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let ours = from_json(&text);

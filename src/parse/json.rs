@@ -268,6 +268,84 @@ impl Parser<'_> {
     }
 }
 
+impl Value {
+    /// The value as JSON text, indented by two spaces per level (as
+    /// `JSON.stringify(v, null, 2)` writes it). Numbers are written so that
+    /// they read back exactly; a non-finite number is written `null`.
+    #[must_use]
+    pub fn to_json_pretty(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, 0);
+        out
+    }
+
+    fn write(&self, out: &mut String, indent: usize) {
+        let pad = |out: &mut String, n: usize| {
+            out.push('\n');
+            for _ in 0..n {
+                out.push_str("  ");
+            }
+        };
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number { value, .. } if !value.is_finite() => out.push_str("null"),
+            Value::Number { value, .. } => out.push_str(&value.to_string()),
+            Value::String(s) => write_string(out, s),
+            Value::Array(items) if items.is_empty() => out.push_str("[]"),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    pad(out, indent + 1);
+                    v.write(out, indent + 1);
+                }
+                pad(out, indent);
+                out.push(']');
+            }
+            Value::Object(members) if members.is_empty() => out.push_str("{}"),
+            Value::Object(members) => {
+                out.push('{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    pad(out, indent + 1);
+                    write_string(out, k);
+                    out.push_str(": ");
+                    v.write(out, indent + 1);
+                }
+                pad(out, indent);
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = c as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(n >> 4) & 0xf]));
+                out.push(char::from(HEX[n & 0xf]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +406,20 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(parse(text), Err(want.to_string()), "{text:?}");
         }
+    }
+
+    #[test]
+    fn written_json_reads_back_to_the_same_value() {
+        let text =
+            r#"{"a": [1, -2.5, 0.1, 1913.7332711104905, true, null, {}], "b": "q\"\\\n\u0001é", "c": {"d": []}}"#;
+        let v = parse(text).unwrap_or(Value::Null);
+        assert_ne!(v, Value::Null);
+        let written = v.to_json_pretty();
+        assert_eq!(parse(&written), Ok(v), "{written}");
+        assert_eq!(
+            parse("{\"a\": [1, {}]}").map(|v| v.to_json_pretty()),
+            Ok("{\n  \"a\": [\n    1,\n    {}\n  ]\n}".into())
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::fmt;
 
 pub mod json;
 mod read;
+mod write;
 
 use crate::engine::answers::Answers;
 pub use json::Value;
@@ -68,4 +69,17 @@ pub fn from_json(text: &str) -> Result<Answers, Error> {
 /// When the document is structurally invalid.
 pub fn from_value(tree: &Value) -> Result<Answers, Error> {
     read::answers(tree)
+}
+
+/// The answers as a JSON tree, absent answers left out.
+#[must_use]
+pub fn to_value(answers: &Answers) -> Value {
+    write::answers(answers)
+}
+
+/// The answers as indented JSON text (the "save answers" file); reads back
+/// with [`from_json`] to the same answers.
+#[must_use]
+pub fn to_json(answers: &Answers) -> String {
+    write::answers(answers).to_json_pretty()
 }
