@@ -482,7 +482,7 @@ mod tests {
         assert_eq!(d.get("conditions.serious_infection#date"), "2026-08-01");
         let (b, notes) = d.to_answers();
         assert!(notes.is_empty(), "{notes:?}");
-        assert_eq!(a.schema.is_some(), true);
+        assert!(a.schema.is_some());
         assert_eq!(b.patient, a.patient);
         assert_eq!(b.sle, a.sle);
         assert_eq!(b.labs, a.labs);
