@@ -109,7 +109,7 @@ pub fn Panel(
                                 <li>
                                     <a href=format!("#c-{}", id.key())><strong>{id.key()}" "{id.title()}</strong></a>
                                     ": " {reason}
-                                    {clears.map(|d| format!(" Clears on {}.", ymd(d)))}
+                                    {clears.map(|d| view! { " " <span class="small">"(clears on "{ymd(d)}")"</span> })}
                                 </li>
                             }).collect_view()}
                         </ul>
