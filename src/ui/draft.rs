@@ -10,7 +10,10 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Number, Value};
+use crate::parse::Value;
+
+/// Members of a JSON object being built.
+type Map = Vec<(String, Value)>;
 
 use crate::engine::answers::{parse_date, Answers};
 
@@ -211,7 +214,7 @@ impl Draft {
     #[must_use]
     pub fn to_answers(&self) -> (Answers, Vec<Note>) {
         let mut doc = Map::new();
-        doc.insert("schema".into(), Value::String(crate::engine::answers::ANSWERS_SCHEMA.into()));
+        doc.push(("schema".into(), Value::String(crate::engine::answers::ANSWERS_SCHEMA.into())));
         let mut notes = Vec::new();
         for &(path, kind) in FIELDS {
             if self.asked(path) {
@@ -243,7 +246,7 @@ impl Draft {
                         let p = |leaf: &str| format!("conditions.malignancy[{i}].{leaf}");
                         for (leaf, kind) in [("type", Word), ("date", Date), ("adequately_treated", Bool)] {
                             if let Some(v) = self.value(&p(leaf), kind, &mut notes) {
-                                row.insert(leaf.into(), v);
+                                row.push((leaf.into(), v));
                             }
                         }
                         Value::Object(row)
@@ -260,17 +263,14 @@ impl Draft {
                 for (leaf, kind) in [("drug", Word), ("daily_mg", Num)] {
                     let path = format!("medications.corticosteroid.{leaf}");
                     if let Some(v) = self.value(&path, kind, &mut notes) {
-                        dose.insert(leaf.into(), v);
+                        dose.push((leaf.into(), v));
                     }
                 }
                 insert(&mut doc, "medications.corticosteroid", Value::Object(dose));
             }
             _ => {}
         }
-        // Through JSON text: the same deserializer as a loaded file, so the
-        // page carries one copy of the answers' deserialization code.
-        let text = Value::Object(doc).to_string();
-        match crate::from_json(&text) {
+        match crate::from_value(&Value::Object(doc)) {
             Ok(a) => (a, notes),
             Err(e) => {
                 // Only a bug of this page could get here; say so at the path.
@@ -302,7 +302,7 @@ impl Draft {
                 }
             },
             Num => match parse_number(raw) {
-                Some(x) => Number::from_f64(x).map(Value::Number),
+                Some(x) => Some(Value::Number { value: x, integer: x.fract() == 0.0 }),
                 None => {
                     notes.push((path.to_string(), format!("“{raw}” is not a number")));
                     None
@@ -326,7 +326,7 @@ impl Draft {
     #[must_use]
     pub fn from_answers(a: &Answers) -> Draft {
         let mut d = Draft::default();
-        if let Some(Value::Object(doc)) = to_value(a) {
+        if let Value::Object(doc) = crate::to_value(a) {
             for (k, v) in doc {
                 if k != "schema" {
                     d.flatten(&k, &v);
@@ -366,7 +366,9 @@ impl Draft {
             }
             ("sle.sledai.score", _) => {
                 self.set(SLEDAI_MODE, "score".into());
-                self.set(path, number_text(v));
+                if let Value::Number { value, .. } = v {
+                    self.set(path, format!("{value}"));
+                }
             }
             (_, Value::Array(words)) => {
                 if words.is_empty() {
@@ -380,7 +382,7 @@ impl Draft {
             }
             (_, Value::Object(_)) => self.flatten_object(path, v),
             (_, Value::Bool(b)) => self.set(path, b.to_string()),
-            (_, Value::Number(_)) => self.set(path, number_text(v)),
+            (_, Value::Number { value, .. }) => self.set(path, format!("{value}")),
             (_, Value::String(s)) => self.set(path, s.clone()),
             (_, Value::Null) => {}
         }
@@ -424,30 +426,23 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     s.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
-/// The answers as a JSON value, through the same (pretty) serializer that
-/// saves them, so that the page carries one copy of that code.
-#[must_use]
-pub fn to_value(a: &Answers) -> Option<Value> {
-    serde_json::to_string_pretty(a).ok().and_then(|s| serde_json::from_str(&s).ok())
-}
-
-/// A JSON number as the user would type it (`70`, `70.5`).
-fn number_text(v: &Value) -> String {
-    match v.as_f64() {
-        Some(x) => format!("{x}"),
-        None => v.to_string(),
-    }
-}
-
 /// Puts `v` at the dotted `path` of `doc`, creating objects on the way.
-fn insert(doc: &mut Map<String, Value>, path: &str, v: Value) {
-    match path.split_once('.') {
+fn insert(doc: &mut Map, path: &str, v: Value) {
+    let (head, rest) = match path.split_once('.') {
+        None => (path, None),
+        Some((head, rest)) => (head, Some(rest)),
+    };
+    let at = match doc.iter().position(|(k, _)| k == head) {
+        Some(i) => i,
         None => {
-            doc.insert(path.to_string(), v);
+            doc.push((head.to_string(), Value::Object(Vec::new())));
+            doc.len() - 1
         }
-        Some((head, rest)) => {
-            let child = doc.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = child {
+    };
+    match rest {
+        None => doc[at].1 = v,
+        Some(rest) => {
+            if let Value::Object(m) = &mut doc[at].1 {
                 insert(m, rest, v);
             }
         }

@@ -39,7 +39,7 @@ pub fn Toolbar(
     let save = move |_| {
         let (json, name) = ctx.converted.with(|(a, _)| {
             let date = ctx.report.with(|r| super::ymd(r.screening_date));
-            (serde_json::to_string_pretty(a).unwrap_or_default(), format!("misle-answers-{date}.json"))
+            (crate::to_json(a), format!("misle-answers-{date}.json"))
         });
         if let Err(e) = files::download(&json, &name) {
             status.set(Some((format!("Could not save: {e}"), true)));

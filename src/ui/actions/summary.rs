@@ -1,8 +1,8 @@
 //! The referral summary: plain text for the clipboard, and a print-only
 //! block with the verdict, the answers and every criterion's outcome.
 
+use crate::parse::Value;
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::engine::answers::Answers;
 use crate::engine::report::{Report, Verdict};
@@ -22,25 +22,28 @@ pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
                     }
                 }
             }
-            Value::Array(items) if items.iter().any(Value::is_object) => {
+            Value::Array(items) if items.iter().any(|v| matches!(v, Value::Object(_))) => {
                 for (i, v) in items.iter().enumerate() {
                     walk(&format!("{path}[{i}]"), v, out);
                 }
             }
             Value::Array(items) => {
-                let words: Vec<String> =
-                    items.iter().map(|w| w.as_str().map_or_else(|| w.to_string(), str::to_string)).collect();
+                let words: Vec<String> = items
+                    .iter()
+                    .map(|w| match w {
+                        Value::String(s) => s.clone(),
+                        other => other.to_json_pretty(),
+                    })
+                    .collect();
                 out.push((path.to_string(), if words.is_empty() { "none".into() } else { words.join(", ") }));
             }
             Value::String(s) => out.push((path.to_string(), s.clone())),
             Value::Null => {}
-            other => out.push((path.to_string(), other.to_string())),
+            other => out.push((path.to_string(), other.to_json_pretty())),
         }
     }
     let mut out = Vec::new();
-    if let Some(v) = crate::ui::draft::to_value(a) {
-        walk("", &v, &mut out);
-    }
+    walk("", &crate::to_value(a), &mut out);
     out
 }
 

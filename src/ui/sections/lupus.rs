@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::parse::Word;
+
 use super::data::{ACR, BILAG_DOMAINS, GRADES, MAINTENANCE, SLEDAI, TITERS};
 use super::{Live, Section};
 use crate::engine::answers::SledaiItem;
@@ -48,7 +50,7 @@ pub fn History(
 
 /// The SLEDAI-2K weight of a contract word.
 fn weight(word: &'static str) -> u32 {
-    serde_json::from_str::<SledaiItem>(&format!("\"{word}\"")).map(sledai_weight).unwrap_or(0)
+    SledaiItem::from_word(word).map_or(0, sledai_weight)
 }
 
 /// SLEDAI-2K, BILAG-2004 and standard of care.
