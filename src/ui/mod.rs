@@ -122,7 +122,7 @@ pub fn App() -> impl IntoView {
         <div class="layout">
             <main id="questions" tabindex="-1">
                 <form novalidate on:submit=|ev| ev.prevent_default()>
-                    <sections::Sections ctx />
+                    {sections::sections(ctx)}
                 </form>
                 <verdict::CriteriaList ctx />
                 <sections::About />

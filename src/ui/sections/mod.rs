@@ -1,77 +1,458 @@
-//! The questionnaire's sections, in clinical order. Each carries
+//! The questionnaire's sections, in clinical order, as one table of
+//! questions rendered by one component. Each section carries
 //! `data-section`; the reproductive and nephritis sections are in the DOM
 //! only while they apply.
 
 mod about;
-mod basics;
-mod conditions;
 pub mod data;
-mod labs;
-mod lupus;
-mod meds;
-mod repro;
 
 pub use about::About;
 
 use leptos::prelude::*;
 
+use self::data::{
+    ACR, COUNT_UNITS, CREATININE_UNITS, GRADES, HB_UNITS, MAINTENANCE, MALIGNANCY_TYPES, SLEDAI, STEROIDS, TITERS,
+};
+use super::draft::{Draft, MALIGNANCY_LEAVES, SLEDAI_MODE};
+use super::fields::{intern, question, radio, Field, Kind, YES_NO};
 use super::Ctx;
+use crate::engine::fmt::num;
+use crate::ui::draft::parse_number;
+use crate::ui::ymd;
 
-/// A titled section of questions.
-#[component]
-pub fn Section(
-    /// The `data-section` word (`labs`).
-    key: &'static str,
-    /// The heading.
-    title: &'static str,
-    /// The questions.
-    children: Children,
-) -> impl IntoView {
-    let hid = format!("s-{key}");
-    let labelled = hid.clone();
-    view! {
-        <section class="card" data-section=key aria-labelledby=labelled>
-            <h2 id=hid>{title}</h2>
-            {children()}
-        </section>
+/// When a block is shown.
+#[derive(Clone, Copy)]
+pub enum Gate {
+    /// Female.
+    Female,
+    /// Childbearing potential.
+    Potential,
+    /// Renal BILAG A or B.
+    Renal,
+    /// SLEDAI-2K entered as items.
+    SledaiItems,
+    /// SLEDAI-2K entered as a score.
+    SledaiScore,
+    /// Malignancies listed.
+    Listing,
+    /// Taking a corticosteroid.
+    Taking,
+}
+
+impl Gate {
+    fn open(self, d: &Draft) -> bool {
+        match self {
+            Gate::Female => d.female(),
+            Gate::Potential => d.get("patient.childbearing_potential") == "true",
+            Gate::Renal => d.renal_active(),
+            Gate::SledaiItems => !d.sledai_by_score(),
+            Gate::SledaiScore => d.sledai_by_score(),
+            Gate::Listing => d.get("conditions.malignancy") == "list",
+            Gate::Taking => d.get("medications.corticosteroid") == "taking",
+        }
     }
+}
+
+/// A computed line under the questions.
+#[derive(Clone, Copy)]
+pub enum Live {
+    /// The dates used.
+    Dates,
+    /// Age at screening.
+    Age,
+    /// ACR criteria count.
+    Acr,
+    /// The eGFR used.
+    Egfr,
+    /// AST / ALT as a multiple of the upper limit of normal.
+    Ratio(&'static str),
+    /// Corticosteroid dose.
+    Dose,
+}
+
+/// A piece of the questionnaire.
+pub enum Item {
+    /// A question.
+    Q(Field),
+    /// A sub-heading.
+    H3(&'static str),
+    /// A hint paragraph.
+    Hint(&'static str),
+    /// A `div` with a class around its items.
+    Div(&'static str, &'static [Item]),
+    /// Items in the DOM only while the gate is open.
+    When(Gate, &'static [Item]),
+    /// A computed line.
+    Live(Live),
+    /// The SLEDAI-2K input mode radios.
+    SledaiMode,
+    /// The SLEDAI-2K running total.
+    SledaiTotal,
+    /// The malignancy rows, their hint and add button.
+    Malignancies,
+}
+
+use Item::{Div, Hint, Live as L, Malignancies, SledaiMode, SledaiTotal, When, H3, Q};
+
+const fn num_q(path: &'static str, label: &'static str, unit: &'static str, hint: &'static str) -> Item {
+    Q(Field { path, label, hint, kind: Kind::Num(unit) })
+}
+const fn date(path: &'static str, label: &'static str, hint: &'static str) -> Item {
+    Q(Field { path, label, hint, kind: Kind::Date })
+}
+const fn yes_no(path: &'static str, label: &'static str, hint: &'static str) -> Item {
+    Q(Field { path, label, hint, kind: Kind::Radios(YES_NO) })
+}
+const fn select(path: &'static str, label: &'static str, options: super::fields::Options) -> Item {
+    Q(Field { path, label, hint: "", kind: Kind::Select(options, "not known") })
+}
+const fn event(path: &'static str, label: &'static str, hint: &'static str) -> Item {
+    Q(Field { path, label, hint, kind: Kind::Event("None", "Yes, most recent on") })
+}
+const fn grade(path: &'static str, label: &'static str) -> Item {
+    select(path, label, GRADES)
+}
+const fn unit(path: &'static str, options: super::fields::Options) -> Item {
+    Q(Field { path, label: "Unit", hint: "", kind: Kind::Select(options, "choose") })
+}
+
+/// A section: `data-section` word, heading, gate, items.
+type Section = (&'static str, &'static str, Option<Gate>, &'static [Item]);
+
+/// Every section, in order.
+const SECTIONS: &[Section] = &[
+    ("dates", "Dates", None, &[
+        Div("row", &[
+            date("screening_date", "Screening date", "Today by default. Windows of I3, I5, E5, E9 and E16 count back from it."),
+            date("baseline_date", "Planned baseline (infusion, day 0)", "Optional; empty means the screening date. Windows of E12–E14 count back from it."),
+        ]),
+        L(Live::Dates),
+    ]),
+    ("patient", "Patient", None, &[
+        Div("row", &[
+            date("patient.birth_date", "Birth date", "Preferred: gives the exact age."),
+            num_q("patient.age_years", "Or age", "years", "Only used without a birth date."),
+        ]),
+        L(Live::Age),
+        Q(Field { path: "patient.sex", label: "Sex", hint: "", kind: Kind::Radios(&[("female", "Female"), ("male", "Male"), ("", "Not known")]) }),
+        num_q("patient.weight_kg", "Weight", "kg", "For the corticosteroid limit of 0.5 mg/kg/day."),
+    ]),
+    ("history", "SLE history", None, &[
+        Q(Field {
+            path: "sle.acr_criteria",
+            label: "1997-updated ACR classification criteria ever met (at least 4 of 11)",
+            hint: "",
+            kind: Kind::Checks(ACR, true, false),
+        }),
+        L(Live::Acr),
+        H3("Antibodies (within 6 months before screening)"),
+        Hint("Qualifies: ANA titer 1:80 or more, or a positive anti-dsDNA test, dated within 6 months before screening (inclusive). An older test needs repeating."),
+        Div("row", &[select("sle.ana.titer", "ANA titer (latest)", TITERS), date("sle.ana.date", "ANA test date", "")]),
+        Div("row", &[
+            yes_no("sle.anti_dsdna.positive", "Anti-dsDNA positive (latest test)", ""),
+            date("sle.anti_dsdna.date", "Anti-dsDNA test date", ""),
+        ]),
+    ]),
+    ("activity", "Disease activity at screening", None, &[
+        H3("SLEDAI-2K (the registry’s “SLEDAI”; at least 6 needed)"),
+        Hint("Descriptors present at the visit or in the previous 10 days. SLEDAI-2K counts persistent activity; the 1992 SLEDAI needed rash, alopecia, ulcers and proteinuria to be new or recurrent."),
+        SledaiMode,
+        When(Gate::SledaiItems, &[
+            Q(Field { path: "sle.sledai.items", label: "SLEDAI-2K descriptors present (weight before each)", hint: "", kind: Kind::Checks(SLEDAI, false, true) }),
+            SledaiTotal,
+        ]),
+        When(Gate::SledaiScore, &[num_q("sle.sledai.score", "SLEDAI-2K score", "", "0 to 105.")]),
+        H3("BILAG-2004 grade per domain (at least one A or B needed)"),
+        Hint("A: severe activity needing high-dose steroids and/or immunosuppressants. B: moderate activity needing lower-dose steroids, antimalarials or NSAIDs. C: mild stable activity. D: previously active, now inactive. E: never involved. Enter the grades you have assessed: the full 97-item BILAG-2004 index is not implemented here."),
+        Div("grid", &[
+            grade("sle.bilag.constitutional", "Constitutional"),
+            grade("sle.bilag.mucocutaneous", "Mucocutaneous"),
+            grade("sle.bilag.neuropsychiatric", "Neuropsychiatric"),
+            grade("sle.bilag.musculoskeletal", "Musculoskeletal"),
+            grade("sle.bilag.cardiorespiratory", "Cardiorespiratory"),
+            grade("sle.bilag.gastrointestinal", "Gastrointestinal"),
+            grade("sle.bilag.ophthalmic", "Ophthalmic"),
+            grade("sle.bilag.renal", "Renal"),
+            grade("sle.bilag.hematological", "Hematological"),
+        ]),
+        yes_no("sle.standard_of_care", "Active despite standard-of-care therapy?", ""),
+    ]),
+    ("nephritis", "Nephritis therapy (renal BILAG A or B)", Some(Gate::Renal), &[
+        Hint("Needed: at least 6 months of therapy for the current episode before screening, including at least 6 months of mycophenolate, or at least 3 months of cyclophosphamide followed by mycophenolate or azathioprine."),
+        date("nephritis_therapy.start_date", "Therapy for the current episode started on", ""),
+        Div("row", &[
+            num_q("nephritis_therapy.mycophenolate_months", "Mycophenolate", "months", ""),
+            num_q("nephritis_therapy.cyclophosphamide_months", "Cyclophosphamide", "months", ""),
+        ]),
+        select("nephritis_therapy.maintenance_after_cyclophosphamide", "Maintenance after cyclophosphamide", MAINTENANCE),
+    ]),
+    ("labs", "Laboratory results", None, &[
+        Hint("Exclusion limits (E3) are checked after converting to the units shown; a value equal to a limit passes."),
+        Div("lab", &[num_q("labs.egfr.value", "eGFR", "mL/min/1.73 m²", "Below 30 excludes. Leave empty to compute CKD-EPI 2021 from creatinine.")]),
+        Div("lab", &[Div("row", &[
+            num_q("labs.creatinine.value", "Serum creatinine (for CKD-EPI 2021)", "", "Used only without an eGFR. 1 mg/dL = 88.4 µmol/L."),
+            unit("labs.creatinine.unit", CREATININE_UNITS),
+        ])]),
+        L(Live::Egfr),
+        Div("lab", &[Div("row", &[
+            num_q("labs.wbc.value", "White blood cells", "", "Below 2.0 ×10⁹/L (2,000 cells/mm³) excludes. The registry’s “WBC <2.0/mm3” is read as 2.0 ×10⁹/L."),
+            unit("labs.wbc.unit", COUNT_UNITS),
+        ])]),
+        Div("lab", &[Div("row", &[
+            num_q("labs.hemoglobin.value", "Hemoglobin", "", "Below 8 g/dL (80 g/L, 4.965 mmol/L) excludes."),
+            unit("labs.hemoglobin.unit", HB_UNITS),
+        ])]),
+        Div("lab", &[Div("row", &[
+            num_q("labs.platelets.value", "Platelets", "", "Below 30 ×10⁹/L (30,000/mm³) excludes."),
+            unit("labs.platelets.unit", COUNT_UNITS),
+        ])]),
+        Div("lab", &[
+            Div("row", &[num_q("labs.ast.value", "AST", "U/L", ""), num_q("labs.ast.uln", "Lab’s upper limit of normal", "U/L", "")]),
+            L(Live::Ratio("ast")),
+        ]),
+        Div("lab", &[
+            Div("row", &[num_q("labs.alt.value", "ALT", "U/L", ""), num_q("labs.alt.uln", "Lab’s upper limit of normal", "U/L", "")]),
+            L(Live::Ratio("alt")),
+        ]),
+    ]),
+    ("conditions", "Conditions and infections", None, &[
+        yes_no("conditions.active_cns_lupus", "Active CNS lupus affecting mental status?", ""),
+        yes_no("conditions.nephritis_dialysis", "Active lupus nephritis requiring dialysis?", ""),
+        H3("Positive tests (E4)"),
+        Div("grid", &[
+            yes_no("conditions.hiv", "HIV positive?", ""),
+            yes_no("conditions.hepatitis_b", "Hepatitis B positive?", ""),
+            yes_no("conditions.hepatitis_c", "Hepatitis C positive?", ""),
+            yes_no("conditions.tuberculosis", "Tuberculosis positive?", ""),
+            yes_no("conditions.cxr_tb_or_fungal", "Chest X-ray consistent with TB or latent fungal infection?", ""),
+        ]),
+        yes_no("conditions.renal_transplant", "Ever had a renal transplant?", ""),
+        yes_no("conditions.significant_ekg_cxr", "Clinically significant EKG or chest X-ray changes?", ""),
+        yes_no("conditions.steroid_comorbidity", "A comorbidity (other than SLE) requiring corticosteroid therapy?", ""),
+        Div("malignancy", &[
+            Q(Field {
+                path: "conditions.malignancy",
+                label: "Malignant neoplasm ever?",
+                hint: "Within 5 years (diagnosis or last treatment) excludes, except adequately treated basal or squamous cell skin cancer or cervical carcinoma in situ.",
+                kind: Kind::Radios(&[("none", "None"), ("", "Not known"), ("list", "Yes: list each")]),
+            }),
+            When(Gate::Listing, &[Malignancies]),
+        ]),
+        H3("Infections (within 90 and 60 days before screening)"),
+        event("conditions.herpes_zoster", "Herpes zoster", "Within 90 days before screening excludes. Give the most recent episode."),
+        event("conditions.serious_infection", "Infection needing hospitalization or IV/IM antibiotics", "Within 60 days before screening excludes. Give the most recent."),
+        H3("Substance abuse (within 1 year)"),
+        yes_no("conditions.substance_abuse_current", "Current substance abuse?", ""),
+        event("conditions.substance_abuse_last", "Substance abuse in the past", "Within 1 year before screening excludes. Give the most recent episode."),
+    ]),
+    ("medications", "Medications", None, &[
+        H3("Corticosteroids (E12)"),
+        Q(Field {
+            path: "medications.corticosteroid",
+            label: "Corticosteroid in the month before baseline?",
+            hint: "Give the highest daily dose in the month before baseline. Budesonide has no accepted prednisone equivalence and is not listed.",
+            kind: Kind::Radios(&[("none", "None"), ("", "Not known"), ("taking", "Yes")]),
+        }),
+        When(Gate::Taking, &[Div("row", &[
+            select("medications.corticosteroid.drug", "Drug (dose equal to prednisone 5 mg)", STEROIDS),
+            num_q("medications.corticosteroid.daily_mg", "Highest daily dose", "mg/day", ""),
+        ])]),
+        L(Live::Dose),
+        H3("Other therapy (E13, E14: windows before baseline)"),
+        event("medications.immunosuppressant_change", "Change or addition to the immunosuppressant regimen", "Within 3 months before baseline excludes. Counts: mycophenolate mofetil / mycophenolic acid, azathioprine, methotrexate, leflunomide, cyclophosphamide, tacrolimus, cyclosporine, voclosporin, anifrolumab, belimumab, rituximab. Corticosteroids are exempt. Hydroxychloroquine: the registry does not say – ask the site."),
+        event("medications.experimental_agent", "Experimental therapeutic agent (last dose)", "Within 3 months before baseline excludes."),
+        event("medications.belimumab", "Belimumab (last dose)", "Within 2 months before baseline excludes. Belimumab blocks BLyS; it is not B-cell depleting."),
+        event("medications.b_cell_depletion", "Rituximab or another B-cell depleting biologic (last dose)", "Within 6 months before baseline excludes. Counts: rituximab, ocrelizumab, ofatumumab, obinutuzumab, ublituximab, inebilizumab (anti-CD19), CD19 CAR-T."),
+    ]),
+    ("reproductive", "Pregnancy and contraception", Some(Gate::Female), &[
+        yes_no("patient.childbearing_potential", "Childbearing potential?", "Not post-menopausal and not surgically sterile."),
+        yes_no("patient.pregnant", "Pregnant?", ""),
+        yes_no("patient.breastfeeding", "Breastfeeding?", ""),
+        When(Gate::Potential, &[yes_no("patient.contraception_willing", "Willing to use adequate contraception?", "")]),
+    ]),
+    ("consent", "Consent", None, &[
+        yes_no("patient.consent", "Able and willing to give written informed consent?", ""),
+    ]),
+];
+
+/// The words of a computed line.
+fn live_text(ctx: Ctx, which: Live) -> String {
+    ctx.report.with(|r| {
+        let d = &r.derived;
+        match which {
+            Live::Dates => format!("Used: screening {}, baseline {}.", ymd(r.screening_date), ymd(r.baseline_date)),
+            Live::Age => match d.age_years {
+                Some(a) => format!("Age at screening: {a} years (eligible 18 to 65)."),
+                None => "Age at screening: not known (eligible 18 to 65).".into(),
+            },
+            Live::Acr => match d.acr_count {
+                Some(n) => format!("{n} of 11 criteria ticked (at least 4 needed)."),
+                None => "Not answered yet: tick every criterion ever met, or “None of these”.".into(),
+            },
+            Live::Egfr => {
+                let given = ctx.draft.with(|dr| !dr.get("labs.egfr.value").trim().is_empty());
+                match (d.egfr, given) {
+                    (Some(e), true) => format!("eGFR used: {} mL/min/1.73 m² (as given).", num(e)),
+                    (Some(e), false) => {
+                        format!("eGFR used: {} mL/min/1.73 m², CKD-EPI 2021 from creatinine, age and sex.", num(e))
+                    }
+                    (None, _) => "eGFR: not known yet (give eGFR, or creatinine with age and sex).".into(),
+                }
+            }
+            Live::Ratio(key) => {
+                let name = if key == "ast" { "AST" } else { "ALT" };
+                let at = |leaf: &str| ctx.draft.with(|dr| parse_number(dr.get(&format!("labs.{key}.{leaf}"))));
+                match (at("value"), at("uln")) {
+                    (Some(v), Some(u)) if u > 0.0 => format!("{name} = {} × ULN (above 4 × ULN excludes).", num(v / u)),
+                    _ => format!("{name} above 4 × the lab’s upper limit of normal excludes."),
+                }
+            }
+            Live::Dose => {
+                let limit = ctx
+                    .converted
+                    .with(|(a, _)| a.patient.as_ref().and_then(|p| p.weight_kg))
+                    .filter(|w| (20.0..=300.0).contains(w));
+                let eq = match d.prednisone_equivalent_mg {
+                    Some(mg) => format!("Prednisone equivalent: {} mg/day", num(mg)),
+                    None => "Prednisone equivalent: not known yet (drug and dose)".into(),
+                };
+                let per_kg = match d.prednisone_mg_per_kg {
+                    Some(x) => format!("{} mg/kg/day", num(x)),
+                    None => "mg/kg/day needs the weight".into(),
+                };
+                let allowed = limit
+                    .map(|w| format!(" Limit at {} kg: {} mg/day prednisone.", num(w), num(w * 0.5)))
+                    .unwrap_or_default();
+                format!("{eq}; {per_kg} (above 0.5 mg/kg/day excludes).{allowed}")
+            }
+        }
+    })
+}
+
+/// Items, in order.
+fn items(ctx: Ctx, list: &'static [Item]) -> AnyView {
+    list.iter().map(|it| item(ctx, it)).collect_view().into_any()
+}
+
+/// One piece of the questionnaire.
+fn item(ctx: Ctx, it: &'static Item) -> AnyView {
+    let draft = ctx.draft;
+    match it {
+        Q(f) => question(ctx, *f),
+        H3(t) => view! { <h3>{*t}</h3> }.into_any(),
+        Hint(t) => view! { <p class="hint">{*t}</p> }.into_any(),
+        Div(class, list) => view! { <div class=*class>{items(ctx, list)}</div> }.into_any(),
+        When(gate, list) => {
+            let gate = *gate;
+            let open = Memo::new(move |_| draft.with(|d| gate.open(d)));
+            (move || open.get().then(|| items(ctx, list))).into_any()
+        }
+        L(which) => {
+            let which = *which;
+            view! { <p class="live" aria-live="polite">{move || live_text(ctx, which)}</p> }.into_any()
+        }
+        SledaiMode => {
+            let none = move || None::<String>;
+            let mode = |v, text| radio(draft, SLEDAI_MODE, None, Some("sledai-mode"), "sledai-mode", v, text, none);
+            view! {
+                <fieldset class="field radios">
+                    <legend>"Enter SLEDAI-2K as"</legend>
+                    <div class="choices">
+                        {mode("items", "Descriptors (calculator)")}
+                        {mode("score", "Total score")}
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }
+        SledaiTotal => {
+            let total = move || ctx.report.with(|r| r.derived.sledai_score.unwrap_or(0));
+            view! {
+                <p class="total" aria-live="polite">
+                    "Running total: " <strong data-sledai-total>{total}</strong> " of 105 (at least 6 needed)"
+                </p>
+            }
+            .into_any()
+        }
+        Malignancies => malignancies(ctx),
+    }
+}
+
+/// The malignancy rows, their hint, the add button and the list's message.
+fn malignancies(ctx: Ctx) -> AnyView {
+    let draft = ctx.draft;
+    let rows = Memo::new(move |_| draft.with(|d| d.malignancies));
+    let note = super::fields::note_at(ctx, "conditions.malignancy");
+    view! {
+        <ol class="rows">{move || (0..rows.get()).map(|i| malignancy_row(ctx, i)).collect_view()}</ol>
+        {move || (rows.get() == 0).then(|| view! { <p class="hint">"Add each malignancy; the answer counts once a row is added."</p> })}
+        <button type="button" data-action="add-malignancy" on:click=move |_| draft.update(|d| d.malignancies += 1)>
+            "Add a malignancy"
+        </button>
+        {move || note.get().map(|m| view! {
+            <p class="field-error" id="e-conditions-malignancy"><span aria-hidden="true">"⚠ "</span>{m}</p>
+        })}
+    }
+    .into_any()
+}
+
+/// One malignancy: type, date, adequately treated; and its remove button.
+fn malignancy_row(ctx: Ctx, i: usize) -> AnyView {
+    let [type_p, date_p, treated_p] =
+        MALIGNANCY_LEAVES.map(|leaf| intern(format!("conditions.malignancy[{i}].{leaf}")));
+    let n = i + 1;
+    let fields = [
+        Field {
+            path: type_p,
+            label: intern(format!("Malignancy {n} – type")),
+            hint: "",
+            kind: Kind::Select(MALIGNANCY_TYPES, "not known"),
+        },
+        Field { path: date_p, label: "Diagnosis or last treatment, whichever is later", hint: "", kind: Kind::Date },
+    ]
+    .map(|f| question(ctx, f));
+    let treated =
+        question(ctx, Field { path: treated_p, label: "Adequately treated?", hint: "", kind: Kind::Radios(YES_NO) });
+    view! {
+        <li class="row-item">
+            <div class="row">{fields}</div>
+            {treated}
+            <button
+                type="button"
+                data-action="remove-malignancy"
+                aria-label=format!("Remove malignancy {n}")
+                on:click=move |_| ctx.draft.update(|d| d.remove_malignancy(i))
+            >
+                "Remove"
+            </button>
+        </li>
+    }
+    .into_any()
 }
 
 /// Every section, in order.
-#[component]
-pub fn Sections(
-    /// Shared state.
-    ctx: Ctx,
-) -> impl IntoView {
-    let female = Memo::new(move |_| ctx.draft.with(|d| d.female()));
-    let renal = Memo::new(move |_| ctx.draft.with(|d| d.renal_active()));
-    view! {
-        <basics::Dates ctx />
-        <basics::Patient ctx />
-        <lupus::History ctx />
-        <lupus::Activity ctx />
-        <Show when=move || renal.get()>
-            <lupus::Nephritis ctx />
-        </Show>
-        <labs::Labs ctx />
-        <conditions::Conditions ctx />
-        <meds::Medications ctx />
-        <Show when=move || female.get()>
-            <repro::Reproductive ctx />
-        </Show>
-        <repro::Consent ctx />
-    }
-}
-
-/// A live computed value under a question (polite to screen readers).
-#[component]
-pub fn Live(
-    /// The words, recomputed.
-    text: Signal<String>,
-) -> impl IntoView {
-    view! {
-        <p class="live" aria-live="polite">
-            {move || text.get()}
-        </p>
-    }
+pub fn sections(ctx: Ctx) -> AnyView {
+    SECTIONS
+        .iter()
+        .map(|(key, title, gate, list)| {
+            let body = move || {
+                let hid = format!("s-{key}");
+                let labelled = hid.clone();
+                view! {
+                    <section class="card" data-section=*key aria-labelledby=labelled>
+                        <h2 id=hid>{*title}</h2>
+                        {items(ctx, list)}
+                    </section>
+                }
+            };
+            match *gate {
+                None => body().into_any(),
+                Some(g) => {
+                    let open = Memo::new(move |_| ctx.draft.with(|d| g.open(d)));
+                    (move || open.get().then(body)).into_any()
+                }
+            }
+        })
+        .collect_view()
+        .into_any()
 }
