@@ -28,6 +28,8 @@ pub struct Ctx {
     pub notes: Memo<Vec<Note>>,
     /// Today by the browser clock (the default screening date).
     pub today: NaiveDate,
+    /// Whether the verdict sheet is open (phones: the bar's details).
+    pub sheet: RwSignal<bool>,
 }
 
 /// Today's date from the browser clock.
@@ -108,7 +110,7 @@ pub fn App() -> impl IntoView {
         report.with(|r| all.extend(r.errors.iter().map(|e| (e.path.clone(), e.message.clone()))));
         all.into_iter().map(|(p, m)| (p, clinical(&m))).collect()
     });
-    let ctx = Ctx { draft, converted, report, notes, today };
+    let ctx = Ctx { draft, converted, report, notes, today, sheet: RwSignal::new(false) };
     view! {
         <a class="skip" href="#questions">"Skip to the questions"</a>
         <header class="top">

@@ -136,11 +136,6 @@ describe('verdicts', () => {
 
   test(
     'on a phone-sized screen, a followed jump link leaves its question visible, not under the verdict panel',
-    {
-      todo:
-        'known UI bug: at 375 px the opened details sheet stays over the focused question after a jump link ' +
-        '(WCAG 2.4.11 focus not obscured); drop this todo once the UI closes or moves the sheet',
-    },
     async () => {
       await flow(
         suite,

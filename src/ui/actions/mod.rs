@@ -78,7 +78,7 @@ pub fn Toolbar(
             load_msg.set(Some((
                 format!(
                     "“{name}” is {} KB; an answers file is at most 1 MB. It was not read.",
-                    (file.size() / 1000.0).round()
+                    (file.size() / 1000.0).round() as u64
                 ),
                 true,
             )));

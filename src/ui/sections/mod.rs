@@ -164,7 +164,7 @@ const SECTIONS: &[Section] = &[
         When(Gate::SledaiScore, &[num_q("sle.sledai.score", "SLEDAI-2K score", "", "0 to 105.")]),
         H3("BILAG-2004 grade per domain (at least one A or B needed)"),
         Hint("A: severe activity needing high-dose steroids and/or immunosuppressants. B: moderate activity needing lower-dose steroids, antimalarials or NSAIDs. C: mild stable activity. D: previously active, now inactive. E: never involved. Enter the grades you have assessed: the full 97-item BILAG-2004 index is not implemented here."),
-        Div("grid", &[
+        Div("grid grades", &[
             grade("sle.bilag.constitutional", "Constitutional"),
             grade("sle.bilag.mucocutaneous", "Mucocutaneous"),
             grade("sle.bilag.neuropsychiatric", "Neuropsychiatric"),

@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::{jump_to, outcome_words, question_name};
+use super::{outcome_words, question_link};
 use crate::engine::criteria::{CriterionId, Kind};
 use crate::engine::report::{CriterionReport, Outcome};
-use crate::ui::fields::fid;
 use crate::ui::{ymd, Ctx};
 
 /// One criterion as a `details` element with `data-criterion` and
@@ -37,29 +36,16 @@ fn Criterion(
                 </summary>
                 <p><strong>{kind}", registry text: "</strong><q>{id.sentence()}</q></p>
                 <p><strong>"Rule applied: "</strong>{id.rule()}</p>
-                {move || this.get().map(|c| detail(&c))}
+                {move || this.get().map(|c| detail(ctx, &c))}
             </details>
         </li>
     }
 }
 
 /// The reason, the date it clears and the missing answers of a result.
-fn detail(c: &CriterionReport) -> impl IntoView + use<> {
+fn detail(ctx: Ctx, c: &CriterionReport) -> impl IntoView + use<> {
     let missing = (!c.missing.is_empty()).then(|| {
-        let items = c
-            .missing
-            .iter()
-            .map(|p| {
-                let p2 = p.clone();
-                view! {
-                    <li>
-                        <a href=format!("#{}", fid(p)) on:click=move |ev| { ev.prevent_default(); jump_to(&p2); }>
-                            {question_name(p)}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view();
+        let items = c.missing.iter().map(|p| view! { <li>{question_link(ctx, p.clone(), false)}</li> }).collect_view();
         view! { <p><strong>"Missing: "</strong></p><ul>{items}</ul> }
     });
     view! {

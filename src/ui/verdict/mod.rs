@@ -14,8 +14,10 @@ use crate::engine::criteria::CriterionId;
 use crate::engine::report::{Outcome, Verdict};
 
 /// Moves focus to the first input answering `path` (exactly, else the first
-/// whose path starts with it).
-pub fn jump_to(path: &str) {
+/// whose path starts with it), after closing the verdict sheet so that it
+/// does not cover the question on a small screen.
+pub fn jump_to(ctx: Ctx, path: &str) {
+    ctx.sheet.set(false);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let exact = format!("[data-path=\"{path}\"]");
     let under = format!("[data-path^=\"{path}.\"], [data-path^=\"{path}[\"]");
@@ -28,6 +30,26 @@ pub fn jump_to(path: &str) {
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
             el.scroll_into_view_with_scroll_into_view_options(&opts);
         }
+    }
+}
+
+/// A link to the question answering `path`: `data-jump` (when `jump`) and a
+/// click that moves focus there.
+pub fn question_link(ctx: Ctx, path: String, jump: bool) -> impl IntoView {
+    let href = format!("#{}", fid(&path));
+    let name = question_name(&path);
+    let data = jump.then(|| path.clone());
+    view! {
+        <a
+            href=href
+            data-jump=data
+            on:click=move |ev| {
+                ev.prevent_default();
+                jump_to(ctx, &path);
+            }
+        >
+            {name}
+        </a>
     }
 }
 
@@ -55,7 +77,7 @@ pub fn Panel(
     /// Shared state.
     ctx: Ctx,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = ctx.sheet;
     let verdict = Memo::new(move |_| ctx.report.with(|r| (r.verdict, r.eligible_from)));
     let failing = Memo::new(move |_| {
         ctx.report.with(|r| {
@@ -101,50 +123,34 @@ pub fn Panel(
             </div>
             <div id="panel-body" class="panel-body">
                 {move || {
-                    let f = failing.get();
-                    (!f.is_empty()).then(|| view! {
-                        <h3>"Standing in the way"</h3>
-                        <ul class="fails">
-                            {f.into_iter().map(|(id, reason, clears)| view! {
-                                <li>
-                                    <a href=format!("#c-{}", id.key())><strong>{id.key()}" "{id.title()}</strong></a>
-                                    ": " {reason}
-                                    {clears.map(|d| view! { " " <span class="small">"(clears on "{ymd(d)}")"</span> })}
-                                </li>
-                            }).collect_view()}
-                        </ul>
+                    failing.with(|f| {
+                        let items = f.iter().map(|(id, reason, clears)| view! {
+                            <li>
+                                <a href=format!("#c-{}", id.key())><strong>{id.key()}" "{id.title()}</strong></a>
+                                ": " {reason.clone()}
+                                {clears.map(|d| view! { " " <span class="small">"(clears on "{ymd(d)}")"</span> })}
+                            </li>
+                        }.into_any());
+                        block("Standing in the way", "fails", items.collect())
                     })
                 }}
                 {move || {
-                    let t = todo.get();
-                    (!t.is_empty()).then(|| view! {
-                        <h3>"Still to answer"</h3>
-                        <ul class="todo">
-                            {t.into_iter().map(|(path, ids)| {
-                                let p2 = path.clone();
-                                view! {
-                                    <li>
-                                        <a
-                                            href=format!("#{}", fid(&path))
-                                            data-jump=path.clone()
-                                            on:click=move |ev| { ev.prevent_default(); jump_to(&p2); }
-                                        >{question_name(&path)}</a>
-                                        <span class="ids">" ("{ids.join(", ")}")"</span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
+                    todo.with(|t| {
+                        let items = t.iter().map(|(path, ids)| view! {
+                            <li>
+                                {question_link(ctx, path.clone(), true)}
+                                <span class="ids">" ("{ids.join(", ")}")"</span>
+                            </li>
+                        }.into_any());
+                        block("Still to answer", "todo", items.collect())
                     })
                 }}
                 {move || {
-                    let n = notes.get();
-                    (!n.is_empty()).then(|| view! {
-                        <h3>"Answers to check"</h3>
-                        <ul class="checks-list">
-                            {n.into_iter().map(|(path, m)| view! {
-                                <li><a href=format!("#{}", fid(&path))>{question_name(&path)}</a>": "{m}</li>
-                            }).collect_view()}
-                        </ul>
+                    notes.with(|n| {
+                        let items = n.iter().map(|(path, m)| view! {
+                            <li>{question_link(ctx, path.clone(), false)}": "{m.clone()}</li>
+                        }.into_any());
+                        block("Answers to check", "checks-list", items.collect())
                     })
                 }}
                 <p class="site">
@@ -158,4 +164,9 @@ pub fn Panel(
             </div>
         </aside>
     }
+}
+
+/// A titled list of the panel, absent when empty.
+fn block(heading: &'static str, class: &'static str, items: Vec<AnyView>) -> Option<AnyView> {
+    (!items.is_empty()).then(|| view! { <h3>{heading}</h3><ul class=class>{items}</ul> }.into_any())
 }
