@@ -8,8 +8,6 @@
 //! of an event answered "date", and [`SLEDAI_MODE`] for the SLEDAI-2K input
 //! mode. Radios store their `value` (`"true"`, `"none"`, `"female"`).
 
-use std::collections::BTreeMap;
-
 use crate::parse::Value;
 
 /// Members of a JSON object being built.
@@ -108,8 +106,9 @@ pub const LISTS: [&str; 2] = ["sle.acr_criteria", "sle.sledai.items"];
 /// The answers as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
-    /// Raw text by key (see the module documentation).
-    pub vals: BTreeMap<String, String>,
+    /// Raw text by key (see the module documentation), sorted by key (a
+    /// sorted list: smaller code than a map for the page's few keys).
+    pub vals: Vec<(String, String)>,
     /// Number of malignancy rows shown.
     pub malignancies: usize,
 }
@@ -121,22 +120,33 @@ impl Draft {
     /// The raw text of `key` ("" when never answered).
     #[must_use]
     pub fn get(&self, key: &str) -> &str {
-        self.vals.get(key).map_or("", String::as_str)
+        match self.find(key) {
+            Ok(i) => &self.vals[i].1,
+            Err(_) => "",
+        }
     }
 
     /// Sets the raw text of `key`; "" removes it.
     pub fn set(&mut self, key: &str, value: String) {
-        if value.is_empty() {
-            self.vals.remove(key);
-        } else {
-            self.vals.insert(key.to_string(), value);
+        match (self.find(key), value.is_empty()) {
+            (Ok(i), true) => {
+                self.vals.remove(i);
+            }
+            (Ok(i), false) => self.vals[i].1 = value,
+            (Err(i), false) => self.vals.insert(i, (key.to_string(), value)),
+            (Err(_), true) => {}
         }
+    }
+
+    /// Where `key` is, or would be inserted.
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.vals.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
     /// Whether the box `word` of the list at `path` is ticked.
     #[must_use]
     pub fn ticked(&self, path: &str, word: &str) -> bool {
-        self.vals.contains_key(&format!("{path}/{word}"))
+        self.find(&format!("{path}/{word}")).is_ok()
     }
 
     /// Ticks or unticks a box; in `sle.acr_criteria`, "none" and the
@@ -146,9 +156,9 @@ impl Draft {
             let prefix = format!("{path}/");
             let none = format!("{path}/none");
             if word == "none" {
-                self.vals.retain(|k, _| !k.starts_with(&prefix));
+                self.vals.retain(|(k, _)| !k.starts_with(&prefix));
             } else {
-                self.vals.remove(&none);
+                self.set(&none, String::new());
             }
         }
         self.set(&format!("{path}/{word}"), if on { "1".into() } else { String::new() });
@@ -158,14 +168,19 @@ impl Draft {
     /// does not care about order).
     fn words(&self, path: &str) -> Vec<String> {
         let prefix = format!("{path}/");
-        self.vals.keys().filter_map(|k| k.strip_prefix(&prefix)).filter(|w| *w != "none").map(str::to_string).collect()
+        self.vals
+            .iter()
+            .filter_map(|(k, _)| k.strip_prefix(&prefix))
+            .filter(|w| *w != "none")
+            .map(str::to_string)
+            .collect()
     }
 
     /// Whether the list at `path` has any box ticked (then it is answered).
     #[must_use]
     pub fn list_answered(&self, path: &str) -> bool {
         let prefix = format!("{path}/");
-        self.vals.keys().any(|k| k.starts_with(&prefix))
+        self.vals.iter().any(|(k, _)| k.starts_with(&prefix))
     }
 
     /// Whether SLEDAI-2K is entered as a score rather than items.

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod draft;
 pub mod fields;
+pub mod html;
 pub mod sections;
 pub mod verdict;
 
@@ -30,6 +31,12 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// Whether the verdict sheet is open (phones: the bar's details).
     pub sheet: RwSignal<bool>,
+    /// The message after a toolbar action.
+    pub status: RwSignal<actions::Status>,
+    /// The message after loading an answers file.
+    pub load_msg: RwSignal<actions::Status>,
+    /// The answers before "Clear all", until restored or replaced.
+    pub undo: RwSignal<Option<Draft>>,
 }
 
 /// Today's date from the browser clock.
@@ -97,6 +104,221 @@ fn page_notes(d: &Draft) -> Vec<Note> {
     notes
 }
 
+/// The page's fixed HTML; the questions, results and messages are filled in
+/// by [`sync`].
+fn page_html() -> String {
+    let mut o = String::from(concat!(
+        r##"<a class="skip" href="#questions">Skip to the questions</a><header class="top"><h1>MiSLE trial pre-screening</h1>"##,
+        r#"<p class="lead">Mesenchymal stem cells in lupus (MiSLE, NCT02633163). Answer what you know; the verdict updates as you type. "#,
+        "Everything stays in this browser: nothing is sent anywhere or stored.</p>",
+    ));
+    o.push_str(actions::TOOLBAR);
+    o.push_str(
+        r#"</header><div class="layout"><main id="questions" tabindex="-1"><form novalidate id="qform"></form>"#,
+    );
+    o.push_str(&verdict::list_html());
+    o.push_str(r#"<section class="card about" aria-labelledby="s-about">"#);
+    o.push_str(sections::ABOUT);
+    o.push_str(r#"</section><pre class="print-only" id="summary"></pre></main>"#);
+    o.push_str(&verdict::panel_html());
+    o.push_str("</div>");
+    o
+}
+
+/// What the page last showed.
+#[derive(Default)]
+pub struct Shown {
+    shape: Option<(u8, usize)>,
+    panel: verdict::Shown,
+    load: String,
+}
+
+/// Brings the page up to date with the draft, the report and the messages:
+/// rebuilds the form when its shape changes (focus kept on the same
+/// element), then sets values, messages and computed lines.
+fn sync(ctx: Ctx, shown: &mut Shown) {
+    use wasm_bindgen::JsCast;
+    let shape = ctx.draft.with(sections::shape);
+    if shown.shape != Some(shape) {
+        let form = ctx.draft.with(sections::form_html);
+        let active = html::doc().and_then(|d| d.active_element()).map(|e| e.id());
+        if let Some(f) = html::by_id("qform") {
+            f.set_inner_html(&form);
+        }
+        if let Some(el) = active.filter(|id| !id.is_empty()).and_then(|id| html::by_id(&id)) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+        shown.shape = Some(shape);
+    }
+    ctx.draft.with(|d| ctx.notes.with(|notes| sync_form(d, notes)));
+    for (id, which) in sections::LIVES {
+        if html::by_id(id).is_some() {
+            html::put_text(id, &sections::live_text(ctx, which));
+        }
+    }
+    if let Some(total) = html::doc().and_then(|d| d.query_selector("[data-sledai-total]").ok().flatten()) {
+        let t = ctx.report.with(|r| r.derived.sledai_score.unwrap_or(0)).to_string();
+        if total.text_content().as_deref() != Some(&t) {
+            total.set_text_content(Some(&t));
+        }
+    }
+    ctx.report.with(|r| ctx.notes.with(|n| verdict::sync(ctx, r, n, &mut shown.panel)));
+    let summary = ctx.converted.with(|(a, _)| ctx.report.with(|r| actions::summary_text(a, r)));
+    html::put_text("summary", &summary);
+    html::put_text("status", &ctx.status.with(|s| s.as_ref().map(|(m, _)| m.clone()).unwrap_or_default()));
+    if let Some(u) = html::by_id("undo-clear") {
+        html::set_attr(&u, "hidden", ctx.undo.with(Option::is_none).then_some(""));
+    }
+    let load = ctx.load_msg.with(|m| {
+        m.as_ref().map_or(String::new(), |(m, err)| {
+            let mut o = String::from(if *err {
+                r#"<p data-load-message class="error" role="alert">"#
+            } else {
+                "<p data-load-message>"
+            });
+            html::esc(&mut o, m);
+            o.push_str("</p>");
+            o
+        })
+    });
+    html::put("load-slot", &mut shown.load, load);
+}
+
+/// Values, `aria-describedby`, `aria-invalid` and messages of every input.
+fn sync_form(d: &Draft, notes: &[Note]) {
+    use html::{prop, set_attr, set_flag, set_prop};
+    use wasm_bindgen::JsValue;
+    let Some(form) = html::by_id("qform") else { return };
+    for el in html::all(&form, "[data-path],[data-control]") {
+        let v: &JsValue = el.as_ref();
+        let ty = el.get_attribute("type").unwrap_or_default();
+        let path = el.get_attribute("data-path").unwrap_or_default();
+        let value = el.get_attribute("value").unwrap_or_default();
+        match ty.as_str() {
+            "radio" if path.is_empty() => set_flag(v, "checked", d.sledai_by_score() == (value == "score")),
+            "radio" => set_flag(v, "checked", d.get(&path) == value),
+            "checkbox" => set_flag(v, "checked", d.ticked(&path, &value)),
+            _ => {
+                let key = el.get_attribute("name").unwrap_or_default();
+                let want = d.get(&key);
+                if prop(v, "value").as_string().as_deref() != Some(want) {
+                    set_prop(v, "value", &JsValue::from_str(want));
+                }
+                if key.ends_with("#date") {
+                    set_flag(v, "disabled", d.get(&path) != "date");
+                }
+            }
+        }
+        if path.is_empty() {
+            continue;
+        }
+        let note = notes.iter().find(|(p, _)| *p == path).map(|(_, m)| m.as_str());
+        let (hint, err) = (fields::hid(&path), fields::eid(&path));
+        let mut ids = Vec::new();
+        if html::by_id(&hint).is_some() {
+            ids.push(hint);
+        }
+        if note.is_some() {
+            ids.push(err.clone());
+        }
+        set_attr(&el, "aria-describedby", (!ids.is_empty()).then(|| ids.join(" ")).as_deref());
+        if !matches!(ty.as_str(), "radio" | "checkbox") {
+            set_attr(&el, "aria-invalid", note.map(|_| "true"));
+        }
+        let shown = html::by_id(&err);
+        match (note, shown) {
+            (Some(m), shown) => {
+                let mut o = String::from(r#"<span aria-hidden="true">⚠ </span>"#);
+                html::esc(&mut o, m);
+                match shown {
+                    Some(p) => {
+                        if p.text_content().as_deref() != Some(&format!("⚠ {m}")) {
+                            p.set_inner_html(&o);
+                        }
+                    }
+                    None => {
+                        if let Ok(Some(c)) = el.closest(".field") {
+                            let _ = c.insert_adjacent_html(
+                                "beforeend",
+                                &format!(r#"<p class="field-error" id="{err}">{o}</p>"#),
+                            );
+                        }
+                    }
+                }
+            }
+            (None, Some(p)) => p.remove(),
+            (None, None) => {}
+        }
+    }
+}
+
+/// The element an event happened on.
+fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+}
+
+/// Typing in a text or date input.
+fn on_input(ctx: Ctx, ev: &web_sys::Event) {
+    let Some(el) = target(ev) else { return };
+    if matches!(el.get_attribute("type").as_deref(), Some("text" | "date")) {
+        if let Some(key) = el.get_attribute("name") {
+            let v = html::prop(el.as_ref(), "value").as_string().unwrap_or_default();
+            ctx.draft.update(|d| d.set(&key, v));
+        }
+    }
+}
+
+/// A radio, checkbox, select or file chosen.
+fn on_change(ctx: Ctx, ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = target(ev) else { return };
+    let path = el.get_attribute("data-path").unwrap_or_default();
+    let value = html::prop(el.as_ref(), "value").as_string().unwrap_or_default();
+    match el.get_attribute("type").as_deref() {
+        Some("file") => {
+            if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
+                actions::load(ctx, &input);
+            }
+        }
+        Some("radio") => {
+            let key = if path.is_empty() { draft::SLEDAI_MODE.to_string() } else { path };
+            ctx.draft.update(|d| d.set(&key, value));
+        }
+        Some("checkbox") => {
+            let on = html::prop(el.as_ref(), "checked").as_bool().unwrap_or(false);
+            ctx.draft.update(|d| d.tick(&path, &value, on));
+        }
+        _ if el.tag_name() == "SELECT" => ctx.draft.update(|d| d.set(&path, value)),
+        _ => {}
+    }
+}
+
+/// A click on a link to a question or an action button.
+fn on_click(ctx: Ctx, ev: &web_sys::Event) {
+    let Some(el) = target(ev) else { return };
+    if let Ok(Some(a)) = el.closest("a[data-jump],a[data-goto]") {
+        ev.prevent_default();
+        let path = a.get_attribute("data-jump").or_else(|| a.get_attribute("data-goto")).unwrap_or_default();
+        verdict::jump_to(ctx, &path);
+        return;
+    }
+    let Ok(Some(b)) = el.closest("button[data-action]") else { return };
+    let action = b.get_attribute("data-action").unwrap_or_default();
+    match action.as_str() {
+        "toggle-panel" => ctx.sheet.update(|o| *o = !*o),
+        "add-malignancy" => ctx.draft.update(|d| d.malignancies += 1),
+        "remove-malignancy" => {
+            if let Some(i) = b.get_attribute("value").and_then(|v| v.parse().ok()) {
+                ctx.draft.update(|d| d.remove_malignancy(i));
+            }
+        }
+        other => actions::act(ctx, other),
+    }
+}
+
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -110,27 +332,30 @@ pub fn App() -> impl IntoView {
         report.with(|r| all.extend(r.errors.iter().map(|e| (e.path.clone(), e.message.clone()))));
         all.into_iter().map(|(p, m)| (p, clinical(&m))).collect()
     });
-    let ctx = Ctx { draft, converted, report, notes, today, sheet: RwSignal::new(false) };
+    let ctx = Ctx {
+        draft,
+        converted,
+        report,
+        notes,
+        today,
+        sheet: RwSignal::new(false),
+        status: RwSignal::new(None),
+        load_msg: RwSignal::new(None),
+        undo: RwSignal::new(None),
+    };
+    Effect::new(move |shown: Option<Shown>| {
+        let mut shown = shown.unwrap_or_default();
+        sync(ctx, &mut shown);
+        shown
+    });
     view! {
-        <a class="skip" href="#questions">"Skip to the questions"</a>
-        <header class="top">
-            <h1>"MiSLE trial pre-screening"</h1>
-            <p class="lead">
-                "Mesenchymal stem cells in lupus (MiSLE, NCT02633163). Answer what you know; the verdict updates as you type. "
-                "Everything stays in this browser: nothing is sent anywhere or stored."
-            </p>
-            <actions::Toolbar ctx />
-        </header>
-        <div class="layout">
-            <main id="questions" tabindex="-1">
-                <form novalidate on:submit=|ev| ev.prevent_default()>
-                    {sections::sections(ctx)}
-                </form>
-                <verdict::CriteriaList ctx />
-                <sections::About />
-                <actions::PrintSummary ctx />
-            </main>
-            <verdict::Panel ctx />
-        </div>
+        <div
+            id="page"
+            inner_html=page_html()
+            on:input=move |ev| on_input(ctx, &ev)
+            on:change=move |ev| on_change(ctx, &ev)
+            on:click=move |ev| on_click(ctx, &ev)
+            on:submit=|ev| ev.prevent_default()
+        ></div>
     }
 }

@@ -2,12 +2,11 @@
 //! block with the verdict, the answers and every criterion's outcome.
 
 use crate::parse::Value;
-use leptos::prelude::*;
 
 use crate::engine::answers::Answers;
 use crate::engine::report::{Report, Verdict};
 use crate::ui::verdict::{outcome_words, verdict_words};
-use crate::ui::{ymd, Ctx};
+use crate::ui::ymd;
 
 /// The answers as `path: value` lines (the schema left out).
 #[must_use]
@@ -86,15 +85,4 @@ pub fn summary_text(a: &Answers, r: &Report) -> String {
         s.push_str(&format!("{p}: {v}\n"));
     }
     s
-}
-
-/// The print-only summary (hidden on screen): the same text as "Copy
-/// summary", so that print and clipboard always agree.
-#[component]
-pub fn PrintSummary(
-    /// Shared state.
-    ctx: Ctx,
-) -> impl IntoView {
-    let text = move || ctx.converted.with(|(a, _)| ctx.report.with(|r| summary_text(a, r)));
-    view! { <pre class="print-only">{text}</pre> }
 }

@@ -1,10 +1,8 @@
 //! The trial's identity, sites, record dates and the tool's readings.
 
-use leptos::prelude::*;
-
 /// The section's content, as static HTML (no reactive code for text that
 /// never changes). Sites: the nine in the registry record.
-const ABOUT: &str = concat!(
+pub const ABOUT: &str = concat!(
     r#"<h2 id="s-about">About the trial and this tool</h2>"#,
     "<p><strong>Phase 2 Trial of Mesenchymal Stem Cells in Lupus (MiSLE)</strong>",
     ", ClinicalTrials.gov NCT02633163; sponsor protocol MUSC-UCMSC-001; sponsor Medical University of South Carolina (NIH-funded). ",
@@ -23,9 +21,3 @@ const ABOUT: &str = concat!(
     "<li>E11 (any other condition in the investigator’s opinion) is always left to the site.</li>",
     "</ul><p>A pre-screening aid, not a decision: the study team makes the final call.</p>",
 );
-
-/// About the trial and this tool.
-#[component]
-pub fn About() -> impl IntoView {
-    view! { <section class="card about" aria-labelledby="s-about" inner_html=ABOUT></section> }
-}

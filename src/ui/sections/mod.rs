@@ -6,15 +6,16 @@
 mod about;
 pub mod data;
 
-pub use about::About;
+pub use about::ABOUT;
 
 use leptos::prelude::*;
 
 use self::data::{
     ACR, COUNT_UNITS, CREATININE_UNITS, GRADES, HB_UNITS, MAINTENANCE, MALIGNANCY_TYPES, SLEDAI, STEROIDS, TITERS,
 };
-use super::draft::{Draft, MALIGNANCY_LEAVES, SLEDAI_MODE};
-use super::fields::{intern, question, radio, Field, Kind, YES_NO};
+use super::draft::{Draft, MALIGNANCY_LEAVES};
+use super::fields::{field, radio, Field, Kind, YES_NO};
+use super::html::{attr, esc, tag};
 use super::Ctx;
 use crate::engine::fmt::num;
 use crate::ui::draft::parse_number;
@@ -54,7 +55,7 @@ impl Gate {
 }
 
 /// A computed line under the questions.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 pub enum Live {
     /// The dates used.
     Dates,
@@ -73,7 +74,7 @@ pub enum Live {
 /// A piece of the questionnaire.
 pub enum Item {
     /// A question.
-    Q(Field),
+    Q(Field<'static>),
     /// A sub-heading.
     H3(&'static str),
     /// A hint paragraph.
@@ -276,7 +277,7 @@ const SECTIONS: &[Section] = &[
 ];
 
 /// The words of a computed line.
-fn live_text(ctx: Ctx, which: Live) -> String {
+pub fn live_text(ctx: Ctx, which: Live) -> String {
     ctx.report.with(|r| {
         let d = &r.derived;
         match which {
@@ -329,130 +330,111 @@ fn live_text(ctx: Ctx, which: Live) -> String {
     })
 }
 
+/// The computed lines: element id and which.
+pub const LIVES: [(&str, Live); 7] = [
+    ("live-dates", Live::Dates),
+    ("live-age", Live::Age),
+    ("live-acr", Live::Acr),
+    ("live-egfr", Live::Egfr),
+    ("live-ast", Live::Ratio("ast")),
+    ("live-alt", Live::Ratio("alt")),
+    ("live-dose", Live::Dose),
+];
+
+/// The shape of the questionnaire: which gates are open and how many
+/// malignancy rows there are. The form is rebuilt when it changes.
+#[must_use]
+pub fn shape(d: &Draft) -> (u8, usize) {
+    let gates = [Gate::Female, Gate::Potential, Gate::Renal, Gate::SledaiItems, Gate::Listing, Gate::Taking];
+    let bits = gates.iter().enumerate().fold(0u8, |b, (i, g)| if g.open(d) { b | 1 << i } else { b });
+    (bits, d.malignancies)
+}
+
 /// Items, in order.
-fn items(ctx: Ctx, list: &'static [Item]) -> AnyView {
-    list.iter().map(|it| item(ctx, it)).collect_view().into_any()
+fn items(o: &mut String, d: &Draft, list: &'static [Item]) {
+    for it in list {
+        item(o, d, it);
+    }
 }
 
 /// One piece of the questionnaire.
-fn item(ctx: Ctx, it: &'static Item) -> AnyView {
-    let draft = ctx.draft;
+fn item(o: &mut String, d: &Draft, it: &'static Item) {
     match it {
-        Q(f) => question(ctx, *f),
-        H3(t) => view! { <h3>{*t}</h3> }.into_any(),
-        Hint(t) => view! { <p class="hint">{*t}</p> }.into_any(),
-        Div(class, list) => view! { <div class=*class>{items(ctx, list)}</div> }.into_any(),
+        Q(f) => field(o, *f),
+        H3(t) => tag(o, "h3", "", t),
+        Hint(t) => tag(o, "p", " class=\"hint\"", t),
+        Div(class, list) => {
+            o.push_str("<div");
+            attr(o, "class", class);
+            o.push('>');
+            items(o, d, list);
+            o.push_str("</div>");
+        }
         When(gate, list) => {
-            let gate = *gate;
-            let open = Memo::new(move |_| draft.with(|d| gate.open(d)));
-            (move || open.get().then(|| items(ctx, list))).into_any()
+            if gate.open(d) {
+                items(o, d, list);
+            }
         }
         L(which) => {
-            let which = *which;
-            view! { <p class="live" aria-live="polite">{move || live_text(ctx, which)}</p> }.into_any()
+            let id = LIVES.iter().find(|(_, w)| w == which).map_or("", |(id, _)| id);
+            o.push_str("<p class=\"live\" aria-live=\"polite\"");
+            attr(o, "id", id);
+            o.push_str("></p>");
         }
         SledaiMode => {
-            let none = move || None::<String>;
-            let mode = |v, text| radio(draft, SLEDAI_MODE, None, Some("sledai-mode"), "sledai-mode", v, text, none);
-            view! {
-                <fieldset class="field radios">
-                    <legend>"Enter SLEDAI-2K as"</legend>
-                    <div class="choices">
-                        {mode("items", "Descriptors (calculator)")}
-                        {mode("score", "Total score")}
-                    </div>
-                </fieldset>
-            }
-            .into_any()
+            o.push_str("<fieldset class=\"field radios\"><legend>Enter SLEDAI-2K as</legend><div class=\"choices\">");
+            radio(o, "sledai-mode", "", "sledai-mode", "items", "Descriptors (calculator)");
+            radio(o, "sledai-mode", "", "sledai-mode", "score", "Total score");
+            o.push_str("</div></fieldset>");
         }
-        SledaiTotal => {
-            let total = move || ctx.report.with(|r| r.derived.sledai_score.unwrap_or(0));
-            view! {
-                <p class="total" aria-live="polite">
-                    "Running total: " <strong data-sledai-total>{total}</strong> " of 105 (at least 6 needed)"
-                </p>
+        SledaiTotal => o.push_str(
+            "<p class=\"total\" aria-live=\"polite\">Running total: <strong data-sledai-total>0</strong> of 105 (at least 6 needed)</p>",
+        ),
+        Malignancies => {
+            o.push_str("<ol class=\"rows\">");
+            for i in 0..d.malignancies {
+                malignancy_row(o, i);
             }
-            .into_any()
+            o.push_str("</ol>");
+            if d.malignancies == 0 {
+                o.push_str("<p class=\"hint\">Add each malignancy; the answer counts once a row is added.</p>");
+            }
+            o.push_str("<button type=\"button\" data-action=\"add-malignancy\">Add a malignancy</button>");
         }
-        Malignancies => malignancies(ctx),
     }
-}
-
-/// The malignancy rows, their hint, the add button and the list's message.
-fn malignancies(ctx: Ctx) -> AnyView {
-    let draft = ctx.draft;
-    let rows = Memo::new(move |_| draft.with(|d| d.malignancies));
-    let note = super::fields::note_at(ctx, "conditions.malignancy");
-    view! {
-        <ol class="rows">{move || (0..rows.get()).map(|i| malignancy_row(ctx, i)).collect_view()}</ol>
-        {move || (rows.get() == 0).then(|| view! { <p class="hint">"Add each malignancy; the answer counts once a row is added."</p> })}
-        <button type="button" data-action="add-malignancy" on:click=move |_| draft.update(|d| d.malignancies += 1)>
-            "Add a malignancy"
-        </button>
-        {move || note.get().map(|m| view! {
-            <p class="field-error" id="e-conditions-malignancy"><span aria-hidden="true">"⚠ "</span>{m}</p>
-        })}
-    }
-    .into_any()
 }
 
 /// One malignancy: type, date, adequately treated; and its remove button.
-fn malignancy_row(ctx: Ctx, i: usize) -> AnyView {
-    let [type_p, date_p, treated_p] =
-        MALIGNANCY_LEAVES.map(|leaf| intern(format!("conditions.malignancy[{i}].{leaf}")));
+fn malignancy_row(o: &mut String, i: usize) {
+    let [type_p, date_p, treated_p] = MALIGNANCY_LEAVES.map(|leaf| format!("conditions.malignancy[{i}].{leaf}"));
     let n = i + 1;
-    let fields = [
-        Field {
-            path: type_p,
-            label: intern(format!("Malignancy {n} – type")),
-            hint: "",
-            kind: Kind::Select(MALIGNANCY_TYPES, "not known"),
-        },
-        Field { path: date_p, label: "Diagnosis or last treatment, whichever is later", hint: "", kind: Kind::Date },
-    ]
-    .map(|f| question(ctx, f));
-    let treated =
-        question(ctx, Field { path: treated_p, label: "Adequately treated?", hint: "", kind: Kind::Radios(YES_NO) });
-    view! {
-        <li class="row-item">
-            <div class="row">{fields}</div>
-            {treated}
-            <button
-                type="button"
-                data-action="remove-malignancy"
-                aria-label=format!("Remove malignancy {n}")
-                on:click=move |_| ctx.draft.update(|d| d.remove_malignancy(i))
-            >
-                "Remove"
-            </button>
-        </li>
-    }
-    .into_any()
+    o.push_str("<li class=\"row-item\"><div class=\"row\">");
+    let label = format!("Malignancy {n} – type");
+    field(o, Field { path: &type_p, label: &label, hint: "", kind: Kind::Select(MALIGNANCY_TYPES, "not known") });
+    field(
+        o,
+        Field { path: &date_p, label: "Diagnosis or last treatment, whichever is later", hint: "", kind: Kind::Date },
+    );
+    o.push_str("</div>");
+    field(o, Field { path: &treated_p, label: "Adequately treated?", hint: "", kind: Kind::Radios(YES_NO) });
+    o.push_str(&format!(
+        "<button type=\"button\" data-action=\"remove-malignancy\" value=\"{i}\" aria-label=\"Remove malignancy {n}\">Remove</button></li>"
+    ));
 }
 
-/// Every section, in order.
-pub fn sections(ctx: Ctx) -> AnyView {
-    SECTIONS
-        .iter()
-        .map(|(key, title, gate, list)| {
-            let body = move || {
-                let hid = format!("s-{key}");
-                let labelled = hid.clone();
-                view! {
-                    <section class="card" data-section=*key aria-labelledby=labelled>
-                        <h2 id=hid>{*title}</h2>
-                        {items(ctx, list)}
-                    </section>
-                }
-            };
-            match *gate {
-                None => body().into_any(),
-                Some(g) => {
-                    let open = Memo::new(move |_| ctx.draft.with(|d| g.open(d)));
-                    (move || open.get().then(body)).into_any()
-                }
-            }
-        })
-        .collect_view()
-        .into_any()
+/// Every section that applies, in order.
+pub fn form_html(d: &Draft) -> String {
+    let mut o = String::with_capacity(60_000);
+    for (key, title, gate, list) in SECTIONS {
+        if gate.is_none_or(|g| g.open(d)) {
+            o.push_str(&format!(
+                "<section class=\"card\" data-section=\"{key}\" aria-labelledby=\"s-{key}\"><h2 id=\"s-{key}\">"
+            ));
+            esc(&mut o, title);
+            o.push_str("</h2>");
+            items(&mut o, d, list);
+            o.push_str("</section>");
+        }
+    }
+    o
 }

@@ -1,73 +1,79 @@
 //! Every criterion's detail: registry sentence, rule, reason, what is missing.
 
-use leptos::prelude::*;
-
 use super::{outcome_words, question_link};
 use crate::engine::criteria::{CriterionId, Kind};
 use crate::engine::report::{CriterionReport, Outcome};
-use crate::ui::{ymd, Ctx};
+use crate::ui::html::{by_id, esc, put, set_attr};
+use crate::ui::ymd;
 
-/// One criterion as a `details` element with `data-criterion` and
-/// `data-outcome`.
-#[component]
-fn Criterion(
-    /// Shared state.
-    ctx: Ctx,
-    /// Which criterion.
-    id: CriterionId,
-) -> impl IntoView {
-    let this = Memo::new(move |_| ctx.report.with(|r| r.criterion(id).cloned()));
-    let outcome = move || this.with(|c| c.as_ref().map_or(Outcome::Unknown, |c| c.outcome));
-    let kind = if id.kind() == Kind::Inclusion { "Inclusion" } else { "Exclusion" };
-    view! {
-        <li>
-            <details
-                id=format!("c-{}", id.key())
-                data-criterion=id.key()
-                data-outcome=move || outcome().key()
-                class=move || format!("crit o-{}", outcome().key())
-            >
-                <summary>
-                    <span class="icon" aria-hidden="true">{move || outcome_words(outcome()).0}</span>
-                    <strong>{id.key()}</strong>
-                    " "
-                    {id.title()}
-                    <span class="outcome">{move || format!(" – {}", outcome_words(outcome()).1)}</span>
-                </summary>
-                <p><strong>{kind}", registry text: "</strong><q>{id.sentence()}</q></p>
-                <p><strong>"Rule applied: "</strong>{id.rule()}</p>
-                {move || this.get().map(|c| detail(ctx, &c))}
-            </details>
-        </li>
+/// The 22 criteria, I1–I6 then E1–E16, as `details` elements with
+/// `data-criterion` and `data-outcome`; their results are filled in by
+/// [`sync`].
+#[must_use]
+pub fn list_html() -> String {
+    let mut o = String::from(
+        "<section class=\"card\" id=\"criteria\" aria-labelledby=\"s-criteria\"><h2 id=\"s-criteria\">Every criterion</h2>\
+         <p class=\"hint\">Open a criterion for the registry sentence (verbatim), the rule this tool applies, and the result with its values and dates.</p>\
+         <ul class=\"criteria\">",
+    );
+    for id in CriterionId::ALL {
+        let key = id.key();
+        let kind = if id.kind() == Kind::Inclusion { "Inclusion" } else { "Exclusion" };
+        o.push_str(&format!(
+            "<li><details id=\"c-{key}\" data-criterion=\"{key}\" data-outcome=\"unknown\" class=\"crit o-unknown\"><summary id=\"cs-{key}\"></summary><p><strong>{kind}, registry text: </strong><q>"
+        ));
+        esc(&mut o, id.sentence());
+        o.push_str("</q></p><p><strong>Rule applied: </strong>");
+        esc(&mut o, id.rule());
+        o.push_str(&format!("</p><div id=\"cd-{key}\"></div></details></li>"));
     }
+    o.push_str("</ul></section>");
+    o
+}
+
+/// The summary line of a criterion.
+fn summary_html(id: CriterionId, outcome: Outcome) -> String {
+    let (icon, words) = outcome_words(outcome);
+    let mut o = format!("<span class=\"icon\" aria-hidden=\"true\">{icon}</span><strong>{}</strong> ", id.key());
+    esc(&mut o, id.title());
+    o.push_str(&format!("<span class=\"outcome\"> – {words}</span>"));
+    o
 }
 
 /// The reason, the date it clears and the missing answers of a result.
-fn detail(ctx: Ctx, c: &CriterionReport) -> impl IntoView + use<> {
-    let missing = (!c.missing.is_empty()).then(|| {
-        let items = c.missing.iter().map(|p| view! { <li>{question_link(ctx, p.clone(), false)}</li> }).collect_view();
-        view! { <p><strong>"Missing: "</strong></p><ul>{items}</ul> }
-    });
-    view! {
-        <p><strong>"Result: "</strong>{c.reason.clone()}</p>
-        {c.clears_on.map(|d| view! { <p><strong>"Clears on: "</strong>{ymd(d)}</p> })}
-        {missing}
+fn detail_html(c: &CriterionReport) -> String {
+    let mut o = String::from("<p><strong>Result: </strong>");
+    esc(&mut o, &c.reason);
+    o.push_str("</p>");
+    if let Some(d) = c.clears_on {
+        o.push_str(&format!("<p><strong>Clears on: </strong>{}</p>", ymd(d)));
     }
+    if !c.missing.is_empty() {
+        o.push_str("<p><strong>Missing: </strong></p><ul>");
+        for p in &c.missing {
+            o.push_str("<li>");
+            question_link(&mut o, p, false);
+            o.push_str("</li>");
+        }
+        o.push_str("</ul>");
+    }
+    o
 }
 
-/// The 22 criteria, I1–I6 then E1–E16.
-#[component]
-pub fn CriteriaList(
-    /// Shared state.
-    ctx: Ctx,
-) -> impl IntoView {
-    view! {
-        <section class="card" id="criteria" aria-labelledby="s-criteria">
-            <h2 id="s-criteria">"Every criterion"</h2>
-            <p class="hint">"Open a criterion for the registry sentence (verbatim), the rule this tool applies, and the result with its values and dates."</p>
-            <ul class="criteria">
-                {CriterionId::ALL.iter().map(|&id| view! { <Criterion ctx id /> }).collect_view()}
-            </ul>
-        </section>
+/// Brings every criterion's outcome and detail up to date; `last` holds
+/// what was set (summary and detail HTML per criterion).
+pub fn sync(criteria: &[CriterionReport], last: &mut Vec<(String, String)>) {
+    last.resize(CriterionId::ALL.len(), Default::default());
+    for (i, id) in CriterionId::ALL.iter().enumerate() {
+        let c = criteria.iter().find(|c| c.id == *id);
+        let outcome = c.map_or(Outcome::Unknown, |c| c.outcome);
+        let key = id.key();
+        if let Some(el) = by_id(&format!("c-{key}")) {
+            set_attr(&el, "data-outcome", Some(outcome.key()));
+            set_attr(&el, "class", Some(&format!("crit o-{}", outcome.key())));
+        }
+        let (s, d) = &mut last[i];
+        put(&format!("cs-{key}"), s, summary_html(*id, outcome));
+        put(&format!("cd-{key}"), d, c.map(detail_html).unwrap_or_default());
     }
 }

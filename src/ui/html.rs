@@ -1,0 +1,107 @@
+//! Building HTML as text, and the few DOM calls the page makes.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Appends `s` with `&`, `<`, `>` and `"` escaped.
+pub fn esc(o: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            c => o.push(c),
+        }
+    }
+}
+
+/// Appends ` name="value"`.
+pub fn attr(o: &mut String, name: &str, value: &str) {
+    o.push(' ');
+    o.push_str(name);
+    o.push_str("=\"");
+    esc(o, value);
+    o.push('"');
+}
+
+/// `<tag attrs>text</tag>`, the text escaped (`attrs` is raw HTML).
+pub fn tag(o: &mut String, tag: &str, attrs: &str, text: &str) {
+    o.push('<');
+    o.push_str(tag);
+    o.push_str(attrs);
+    o.push('>');
+    esc(o, text);
+    o.push_str("</");
+    o.push_str(tag);
+    o.push('>');
+}
+
+/// The document.
+#[must_use]
+pub fn doc() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The element with `id`.
+#[must_use]
+pub fn by_id(id: &str) -> Option<web_sys::Element> {
+    doc().and_then(|d| d.get_element_by_id(id))
+}
+
+/// Every element under `root` matching `sel`.
+#[must_use]
+pub fn all(root: &web_sys::Element, sel: &str) -> Vec<web_sys::Element> {
+    let f = prop(root.as_ref(), "querySelectorAll");
+    let Ok(f) = f.dyn_into::<js_sys::Function>() else { return Vec::new() };
+    let Ok(list) = f.call1(root.as_ref(), &JsValue::from_str(sel)) else { return Vec::new() };
+    js_sys::Array::from(&list).iter().filter_map(|n| n.dyn_into::<web_sys::Element>().ok()).collect()
+}
+
+/// A property of a DOM object (`value`, `checked`).
+#[must_use]
+pub fn prop(el: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(el, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sets a property of a DOM object.
+pub fn set_prop(el: &JsValue, name: &str, v: &JsValue) {
+    let _ = js_sys::Reflect::set(el, &JsValue::from_str(name), v);
+}
+
+/// Sets a boolean property when it differs.
+pub fn set_flag(el: &JsValue, name: &str, on: bool) {
+    if prop(el, name).as_bool() != Some(on) {
+        set_prop(el, name, &JsValue::from_bool(on));
+    }
+}
+
+/// Sets or removes an attribute, when it differs.
+pub fn set_attr(el: &web_sys::Element, name: &str, v: Option<&str>) {
+    let now = el.get_attribute(name);
+    if now.as_deref() != v {
+        let _ = match v {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+}
+
+/// Sets the inner HTML of `#id` when `html` differs from what was last set
+/// there (`last`).
+pub fn put(id: &str, last: &mut String, html: String) {
+    if *last != html {
+        if let Some(el) = by_id(id) {
+            el.set_inner_html(&html);
+        }
+        *last = html;
+    }
+}
+
+/// Sets the text of `#id` when it differs.
+pub fn put_text(id: &str, text: &str) {
+    if let Some(el) = by_id(id) {
+        if el.text_content().as_deref() != Some(text) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
