@@ -21,22 +21,36 @@ use draft::{Draft, Note};
 pub struct Ctx {
     /// The answers as typed.
     pub draft: RwSignal<Draft>,
-    /// The answers document and the notes of values that could not be read.
-    pub converted: Memo<(Answers, Vec<Note>)>,
-    /// The engine's report on the answers.
-    pub report: Memo<Report>,
-    /// Every message to show at a field, by answer path, in clinicians' words.
-    pub notes: Memo<Vec<Note>>,
+    /// What the draft gives: answers, report and messages.
+    pub calc: Memo<Calc>,
+    /// The page's own state (sheet, messages, undo).
+    pub ui: RwSignal<UiState>,
     /// Today by the browser clock (the default screening date).
     pub today: NaiveDate,
+}
+
+/// What the draft gives.
+#[derive(PartialEq)]
+pub struct Calc {
+    /// The answers document.
+    pub answers: Answers,
+    /// The engine's report on the answers.
+    pub report: Report,
+    /// Every message to show at a field, by answer path, in clinicians' words.
+    pub notes: Vec<Note>,
+}
+
+/// The page's own state.
+#[derive(Default)]
+pub struct UiState {
     /// Whether the verdict sheet is open (phones: the bar's details).
-    pub sheet: RwSignal<bool>,
+    pub sheet: bool,
     /// The message after a toolbar action.
-    pub status: RwSignal<actions::Status>,
+    pub status: actions::Status,
     /// The message after loading an answers file.
-    pub load_msg: RwSignal<actions::Status>,
+    pub load_msg: actions::Status,
     /// The answers before "Clear all", until restored or replaced.
-    pub undo: RwSignal<Option<Draft>>,
+    pub undo: Option<Draft>,
 }
 
 /// Today's date from the browser clock.
@@ -152,27 +166,27 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
         }
         shown.shape = Some(shape);
     }
-    ctx.draft.with(|d| ctx.notes.with(|notes| sync_form(d, notes)));
+    ctx.draft.with(|d| ctx.calc.with(|c| sync_form(d, &c.notes)));
     for (id, which) in sections::LIVES {
         if html::by_id(id).is_some() {
             html::put_text(id, &sections::live_text(ctx, which));
         }
     }
     if let Some(total) = html::doc().and_then(|d| d.query_selector("[data-sledai-total]").ok().flatten()) {
-        let t = ctx.report.with(|r| r.derived.sledai_score.unwrap_or(0)).to_string();
+        let t = ctx.calc.with(|c| c.report.derived.sledai_score.unwrap_or(0)).to_string();
         if total.text_content().as_deref() != Some(&t) {
             total.set_text_content(Some(&t));
         }
     }
-    ctx.report.with(|r| ctx.notes.with(|n| verdict::sync(ctx, r, n, &mut shown.panel)));
-    let summary = ctx.converted.with(|(a, _)| ctx.report.with(|r| actions::summary_text(a, r)));
+    ctx.calc.with(|c| verdict::sync(ctx, &c.report, &c.notes, &mut shown.panel));
+    let summary = ctx.calc.with(|c| actions::summary_text(&c.answers, &c.report));
     html::put_text("summary", &summary);
-    html::put_text("status", &ctx.status.with(|s| s.as_ref().map(|(m, _)| m.clone()).unwrap_or_default()));
+    html::put_text("status", &ctx.ui.with(|u| u.status.as_ref().map(|(m, _)| m.clone()).unwrap_or_default()));
     if let Some(u) = html::by_id("undo-clear") {
-        html::set_attr(&u, "hidden", ctx.undo.with(Option::is_none).then_some(""));
+        html::set_attr(&u, "hidden", ctx.ui.with(|u| u.undo.is_none()).then_some(""));
     }
-    let load = ctx.load_msg.with(|m| {
-        m.as_ref().map_or(String::new(), |(m, err)| {
+    let load = ctx.ui.with(|u| {
+        u.load_msg.as_ref().map_or(String::new(), |(m, err)| {
             let mut o = String::from(if *err {
                 r#"<p data-load-message class="error" role="alert">"#
             } else {
@@ -308,7 +322,7 @@ fn on_click(ctx: Ctx, ev: &web_sys::Event) {
     let Ok(Some(b)) = el.closest("button[data-action]") else { return };
     let action = b.get_attribute("data-action").unwrap_or_default();
     match action.as_str() {
-        "toggle-panel" => ctx.sheet.update(|o| *o = !*o),
+        "toggle-panel" => ctx.ui.update(|u| u.sheet = !u.sheet),
         "add-malignancy" => ctx.draft.update(|d| d.malignancies += 1),
         "remove-malignancy" => {
             if let Some(i) = b.get_attribute("value").and_then(|v| v.parse().ok()) {
@@ -319,43 +333,41 @@ fn on_click(ctx: Ctx, ev: &web_sys::Event) {
     }
 }
 
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
+/// Builds the page in the body and starts keeping it in step with the
+/// draft. Call inside a reactive owner (`mount_to_body(start)`).
+pub fn start() {
+    use wasm_bindgen::JsCast;
     let today = today();
     let draft = RwSignal::new(fresh_draft(today));
-    let converted = Memo::new(move |_| draft.with(Draft::to_answers));
-    let report = Memo::new(move |_| converted.with(|(a, _)| crate::evaluate(a, today)));
-    let notes = Memo::new(move |_| {
-        let mut all: Vec<Note> = converted.with(|(_, n)| n.clone());
-        all.extend(draft.with(page_notes));
-        report.with(|r| all.extend(r.errors.iter().map(|e| (e.path.clone(), e.message.clone()))));
-        all.into_iter().map(|(p, m)| (p, clinical(&m))).collect()
+    let calc = Memo::new(move |_| {
+        draft.with(|d| {
+            let (answers, mut notes) = d.to_answers();
+            let report = crate::evaluate(&answers, today);
+            notes.extend(page_notes(d));
+            notes.extend(report.errors.iter().map(|e| (e.path.clone(), e.message.clone())));
+            let notes = notes.into_iter().map(|(p, m)| (p, clinical(&m))).collect();
+            Calc { answers, report, notes }
+        })
     });
-    let ctx = Ctx {
-        draft,
-        converted,
-        report,
-        notes,
-        today,
-        sheet: RwSignal::new(false),
-        status: RwSignal::new(None),
-        load_msg: RwSignal::new(None),
-        undo: RwSignal::new(None),
-    };
+    let ctx = Ctx { draft, calc, ui: RwSignal::new(UiState::default()), today };
     Effect::new(move |shown: Option<Shown>| {
         let mut shown = shown.unwrap_or_default();
         sync(ctx, &mut shown);
         shown
     });
-    view! {
-        <div
-            id="page"
-            inner_html=page_html()
-            on:input=move |ev| on_input(ctx, &ev)
-            on:change=move |ev| on_change(ctx, &ev)
-            on:click=move |ev| on_click(ctx, &ev)
-            on:submit=|ev| ev.prevent_default()
-        ></div>
+    let Some(body) = html::doc().and_then(|d| d.body()) else { return };
+    let _ = body.insert_adjacent_html("afterbegin", &format!("<div id=\"page\">{}</div>", page_html()));
+    // One listener for every event the page handles (delegation).
+    let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        match ev.type_().as_str() {
+            "input" => on_input(ctx, &ev),
+            "change" => on_change(ctx, &ev),
+            "click" => on_click(ctx, &ev),
+            _ => ev.prevent_default(),
+        }
+    });
+    for kind in ["input", "change", "click", "submit"] {
+        let _ = body.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
     }
+    handler.forget();
 }

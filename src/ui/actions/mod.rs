@@ -29,10 +29,10 @@ pub const TOOLBAR: &str = concat!(
 
 /// Runs a toolbar action.
 pub fn act(ctx: Ctx, action: &str) {
-    let say = move |m: String, err: bool| ctx.status.set(Some((m, err)));
+    let say = move |m: String, err: bool| ctx.ui.update(|u| u.status = Some((m, err)));
     match action {
         "copy-summary" => {
-            let text = ctx.converted.with(|(a, _)| ctx.report.with(|r| summary_text(a, r)));
+            let text = ctx.calc.with(|c| summary_text(&c.answers, &c.report));
             let Some(win) = web_sys::window() else { return };
             let promise = win.navigator().clipboard().write_text(&text);
             leptos::task::spawn_local(async move {
@@ -44,9 +44,9 @@ pub fn act(ctx: Ctx, action: &str) {
             });
         }
         "save-answers" => {
-            let (json, name) = ctx.converted.with(|(a, _)| {
-                let date = ctx.report.with(|r| super::ymd(r.screening_date));
-                (crate::to_json(a), format!("misle-answers-{date}.json"))
+            let (json, name) = ctx.calc.with(|c| {
+                let date = super::ymd(c.report.screening_date);
+                (crate::to_json(&c.answers), format!("misle-answers-{date}.json"))
             });
             match files::download(&json, &name) {
                 Err(e) => say(format!("Could not save: {e}"), true),
@@ -56,14 +56,15 @@ pub fn act(ctx: Ctx, action: &str) {
         "clear-all" => {
             let old = ctx.draft.get_untracked();
             ctx.draft.set(fresh_draft(ctx.today));
-            ctx.undo.set(Some(old));
-            ctx.load_msg.set(None);
+            ctx.ui.update(|u| {
+                u.undo = Some(old);
+                u.load_msg = None;
+            });
             say("All answers cleared.".into(), false);
         }
         "undo-clear" => {
-            if let Some(old) = ctx.undo.get_untracked() {
+            if let Some(old) = ctx.ui.try_update(|u| u.undo.take()).flatten() {
                 ctx.draft.set(old);
-                ctx.undo.set(None);
                 say("Answers restored.".into(), false);
             }
         }
@@ -81,30 +82,31 @@ pub fn load(ctx: Ctx, input: &web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
     input.set_value("");
     let name = file.name();
-    let msg = ctx.load_msg;
+    let ui = ctx.ui;
+    let msg = move |m: String, err: bool| ui.update(|u| u.load_msg = Some((m, err)));
     if file.size() > files::MAX_BYTES {
-        msg.set(Some((
+        msg(
             format!(
                 "“{name}” is {} KB; an answers file is at most 1 MB. It was not read.",
                 (file.size() / 1000.0).round() as u64
             ),
             true,
-        )));
+        );
         return;
     }
     leptos::task::spawn_local(async move {
         let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
         let Some(text) = text else {
-            msg.set(Some((format!("“{name}” could not be read as text."), true)));
+            msg(format!("“{name}” could not be read as text."), true);
             return;
         };
         match crate::from_json(&text) {
             Ok(a) => {
                 ctx.draft.set(Draft::from_answers(&a));
-                ctx.undo.set(None);
-                msg.set(Some((format!("Loaded the answers from “{name}”."), false)));
+                ui.update(|u| u.undo = None);
+                msg(format!("Loaded the answers from “{name}”."), false);
             }
-            Err(e) => msg.set(Some((format!("“{name}” was not loaded: {e}"), true))),
+            Err(e) => msg(format!("“{name}” was not loaded: {e}"), true),
         }
     });
 }

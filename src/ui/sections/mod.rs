@@ -278,7 +278,8 @@ const SECTIONS: &[Section] = &[
 
 /// The words of a computed line.
 pub fn live_text(ctx: Ctx, which: Live) -> String {
-    ctx.report.with(|r| {
+    ctx.calc.with(|c| {
+        let r = &c.report;
         let d = &r.derived;
         match which {
             Live::Dates => format!("Used: screening {}, baseline {}.", ymd(r.screening_date), ymd(r.baseline_date)),
@@ -309,10 +310,7 @@ pub fn live_text(ctx: Ctx, which: Live) -> String {
                 }
             }
             Live::Dose => {
-                let limit = ctx
-                    .converted
-                    .with(|(a, _)| a.patient.as_ref().and_then(|p| p.weight_kg))
-                    .filter(|w| (20.0..=300.0).contains(w));
+                let limit = c.answers.patient.as_ref().and_then(|p| p.weight_kg).filter(|w| (20.0..=300.0).contains(w));
                 let eq = match d.prednisone_equivalent_mg {
                     Some(mg) => format!("Prednisone equivalent: {} mg/day", num(mg)),
                     None => "Prednisone equivalent: not known yet (drug and dose)".into(),

@@ -18,7 +18,7 @@ use crate::engine::report::{Outcome, Report, Verdict};
 /// whose path starts with it), after closing the verdict sheet so that it
 /// does not cover the question on a small screen.
 pub fn jump_to(ctx: Ctx, path: &str) {
-    ctx.sheet.set(false);
+    ctx.ui.update(|u| u.sheet = false);
     if let Some(p) = super::html::by_id("panel") {
         set_attr(&p, "class", Some("panel"));
     }
@@ -103,7 +103,7 @@ fn block(o: &mut String, heading: &str, class: &str, items: &str) {
 /// Brings the panel and the criteria up to date with the report, the
 /// messages and the sheet's state.
 pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown) {
-    let open = ctx.sheet.get();
+    let open = ctx.ui.with(|u| u.sheet);
     if let Some(p) = super::html::by_id("panel") {
         set_attr(&p, "class", Some(if open { "panel open" } else { "panel" }));
     }
