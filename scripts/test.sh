@@ -25,7 +25,8 @@ step "release build (trunk, offline)"
 trunk build --release --offline
 
 step "size budget"
-scripts/size-budget.sh dist
+scripts/size-budget.sh dist 150
+scripts/size-budget.sh dist/engine 60
 
 if [ -x tests/browser/run.sh ]; then
   step "browser tests (Chromium)"

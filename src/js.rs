@@ -7,7 +7,6 @@
 //! "Today" (used when `screening_date` is absent) is read from the browser
 //! clock here, at the boundary; the engine itself never reads a clock.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::answers::ANSWERS_SCHEMA;
@@ -28,7 +27,7 @@ pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Answers")] answers: JsVal
     let tree = to_value(&answers, "", 0).map_err(|e| JsError::new(&e))?;
     let answers = crate::from_value(&tree).map_err(|e| JsError::new(&e.to_string()))?;
     let report = crate::evaluate(&answers, today());
-    to_js(&report)
+    Ok(to_js(&crate::parse::report_value(&report)))
 }
 
 /// A JS value as a JSON-like tree. `undefined` is absent like `null`; NaN
@@ -72,23 +71,33 @@ fn to_value(v: &JsValue, path: &str, depth: usize) -> Result<Value, String> {
     Err(at("invalid type: a JavaScript value that JSON cannot hold (function, symbol or bigint)"))
 }
 
-/// Package and contract versions.
-#[derive(Serialize)]
-struct Version {
-    package: &'static str,
-    answers_schema: &'static str,
-    report_schema: &'static str,
-}
-
 /// `{ package, answers_schema, report_schema }`.
 #[wasm_bindgen(unchecked_return_type = "Version")]
-pub fn version() -> Result<JsValue, JsError> {
-    to_js(&Version { package: crate::VERSION, answers_schema: ANSWERS_SCHEMA, report_schema: REPORT_SCHEMA })
+pub fn version() -> JsValue {
+    let text = |s: &str| Value::String(s.to_string());
+    to_js(&Value::Object(vec![
+        ("package".into(), text(crate::VERSION)),
+        ("answers_schema".into(), text(ANSWERS_SCHEMA)),
+        ("report_schema".into(), text(REPORT_SCHEMA)),
+    ]))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // json_compatible: None becomes null and maps become plain objects.
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+/// A JSON tree as a plain JS value (objects, arrays, strings, numbers, null).
+fn to_js(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number { value, .. } => JsValue::from_f64(*value),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Object(members) => {
+            let obj = js_sys::Object::new();
+            for (k, v) in members {
+                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &to_js(v));
+            }
+            obj.into()
+        }
+    }
 }
 
 /// The browser's local date.

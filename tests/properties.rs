@@ -437,6 +437,17 @@ proptest! {
     }
 
     #[test]
+    fn the_report_tree_is_what_serde_writes(a in answers(Range::Clinical)) {
+        let r = evaluate(&a, screening());
+        let ours: Value = serde_json::from_str(&misle_check::parse::report_value(&r).to_json_pretty())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let serde = serde_json::to_value(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        // Numbers compare as f64: serde writes 85.0 where ours writes 85.
+        let norm = |v: &Value| v.to_string().replace(".0,", ",").replace(".0}", "}");
+        prop_assert_eq!(norm(&ours), norm(&serde));
+    }
+
+    #[test]
     fn the_reader_and_serde_agree_on_valid_documents(a in answers(Range::Clinical)) {
         let text = serde_json::to_string_pretty(&a).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let ours = from_json(&text);

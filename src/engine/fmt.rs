@@ -33,8 +33,8 @@ fn places(x: f64, p: usize) -> String {
         return match x {
             x if x.is_nan() => "NaN".to_string(),
             x if x.is_infinite() => if x > 0.0 { "infinity" } else { "-infinity" }.to_string(),
-            x if x.abs() < 1e38 => (x.round() as i128).to_string(),
-            x => if x > 0.0 { "more than 1e38" } else { "less than -1e38" }.to_string(),
+            x if x.abs() < 1e18 => (x.round() as i64).to_string(),
+            x => if x > 0.0 { "more than 1e18" } else { "less than -1e18" }.to_string(),
         };
     }
     let n = scaled as i64;
@@ -69,10 +69,11 @@ mod tests {
         assert_eq!(num(-2.5), "-2.5");
         assert_eq!(num(0.05), "0.05");
         assert_eq!(num(1.2), "1.2");
-        assert_eq!(num(1e20), "100000000000000000000");
+        assert_eq!(num(1e17), "100000000000000000");
+        assert_eq!(num(1e20), "more than 1e18");
         assert_eq!(num(f64::NAN), "NaN");
         assert_eq!(num(f64::NEG_INFINITY), "-infinity");
-        assert_eq!(num(f64::MAX), "more than 1e38");
+        assert_eq!(num(f64::MAX), "more than 1e18");
     }
 
     #[test]

@@ -83,3 +83,10 @@ pub fn to_value(answers: &Answers) -> Value {
 pub fn to_json(answers: &Answers) -> String {
     write::answers(answers).to_json_pretty()
 }
+
+/// The report as a JSON tree in the contract's shape (what `Report`'s
+/// `Serialize` writes, without serde).
+#[must_use]
+pub fn report_value(report: &crate::engine::report::Report) -> Value {
+    write::report(report)
+}

@@ -22,10 +22,31 @@ fn unexpected(v: &Value) -> String {
         Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number { value, integer: true } => format!("integer `{}`", crate::engine::fmt::num(*value)),
         Value::Number { value, .. } => format!("floating point `{}`", crate::engine::fmt::num(*value)),
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", quoted(s)),
         Value::Array(_) => "sequence".into(),
         Value::Object(_) => "map".into(),
     }
+}
+
+/// `s` in double quotes with `"`, `\` and control characters escaped, as
+/// serde shows a string (without `{:?}`, whose Unicode tables are large in
+/// wasm).
+fn quoted(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' => o.push_str("\\n"),
+            '\t' => o.push_str("\\t"),
+            '\r' => o.push_str("\\r"),
+            c if c.is_control() => o.push('?'),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
 }
 
 fn invalid_type(path: &str, v: &Value, expected: &str) -> Error {

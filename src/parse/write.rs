@@ -186,3 +186,55 @@ fn conditions(c: &Conditions) -> Value {
         .put("substance_abuse_last", event(c.substance_abuse_last))
         .done()
 }
+
+/// The report as a JSON tree, in the contract's shape (section 3).
+#[must_use]
+pub fn report(r: &crate::engine::report::Report) -> Value {
+    let date_or_null = |d: Option<NaiveDate>| date(d).unwrap_or(Value::Null);
+    let num_or_null = |x: Option<f64>| num(x).unwrap_or(Value::Null);
+    let count = |x: Option<u64>| x.map_or(Value::Null, |n| Value::Number { value: n as f64, integer: true });
+    let criteria = r
+        .criteria
+        .iter()
+        .map(|c| {
+            Obj::default()
+                .put("id", Some(text(c.id.key())))
+                .put(
+                    "kind",
+                    Some(text(match c.kind {
+                        crate::engine::criteria::Kind::Inclusion => "inclusion",
+                        crate::engine::criteria::Kind::Exclusion => "exclusion",
+                    })),
+                )
+                .put("outcome", Some(text(c.outcome.key())))
+                .put("clears_on", Some(date_or_null(c.clears_on)))
+                .put("reason", Some(text(&c.reason)))
+                .put("missing", Some(Value::Array(c.missing.iter().map(|m| text(m)).collect())))
+                .done()
+        })
+        .collect();
+    let d = &r.derived;
+    let derived = Obj::default()
+        .put("age_years", Some(num_or_null(d.age_years.map(|a| a as f64))))
+        .put("acr_count", Some(count(d.acr_count.map(|n| n as u64))))
+        .put("sledai_score", Some(count(d.sledai_score.map(u64::from))))
+        .put("egfr", Some(num_or_null(d.egfr)))
+        .put("prednisone_equivalent_mg", Some(num_or_null(d.prednisone_equivalent_mg)))
+        .put("prednisone_mg_per_kg", Some(num_or_null(d.prednisone_mg_per_kg)))
+        .done();
+    let errors = r
+        .errors
+        .iter()
+        .map(|e| Obj::default().put("path", Some(text(&e.path))).put("message", Some(text(&e.message))).done())
+        .collect();
+    Obj::default()
+        .put("schema", Some(text(r.schema)))
+        .put("verdict", Some(text(r.verdict.key())))
+        .put("eligible_from", Some(date_or_null(r.eligible_from)))
+        .put("screening_date", Some(Value::String(r.screening_date.to_string())))
+        .put("baseline_date", Some(Value::String(r.baseline_date.to_string())))
+        .put("criteria", Some(Value::Array(criteria)))
+        .put("derived", Some(derived))
+        .put("errors", Some(Value::Array(errors)))
+        .done()
+}
