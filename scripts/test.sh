@@ -14,9 +14,10 @@ scripts/setup.sh --test
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy (native, all targets; and the wasm page)"
+step "cargo clippy (native, all targets; the wasm page; the engine module)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --bin misle-check -- -D warnings
+CARGO_TARGET_DIR=target/engine cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js -- -D warnings
 
 step "native tests"
 cargo test --all-targets

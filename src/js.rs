@@ -1,7 +1,7 @@
 //! The engine's JavaScript API (feature `js`): `evaluate(answers)` and
 //! `version()`, built by `wasm-bindgen --target web` into `engine/`.
 //!
-//! Objects cross as plain JS objects (serde-wasm-bindgen): answers in, report
+//! Objects cross as plain JS objects (through `crate::Value`): answers in, report
 //! out. A structurally invalid answers object throws an `Error` whose message
 //! names the path (`patient.weight_kg: invalid type: string "heavy", expected f64`).
 //! "Today" (used when `screening_date` is absent) is read from the browser
