@@ -34,10 +34,23 @@ export const BASELINE_DATE = '2026-12-20';
  * returns { browser, server, close }.
  */
 export async function startSuite() {
-  const dist = resolve(process.env.DIST ?? join(here, '..', '..', 'dist'));
+  const dist = distDir();
   assert.ok(existsSync(join(dist, 'index.html')), `no built page at ${dist} (set DIST to trunk's output)`);
   const server = await serve(dist);
-  const browser = await chromium.launch({
+  const browser = await launchBrowser();
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Starts Debian's Chromium headless, as every suite does. */
+export async function launchBrowser() {
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -48,14 +61,11 @@ export async function startSuite() {
       '--no-first-run',
     ],
   });
-  return {
-    browser,
-    server,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
+}
+
+/** The directory the tests serve the built page from ($DIST, default dist/). */
+export function distDir() {
+  return resolve(process.env.DIST ?? join(here, '..', '..', 'dist'));
 }
 
 // ---------------------------------------------------------------------------
