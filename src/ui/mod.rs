@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod draft;
+pub mod embed;
 pub mod fields;
 pub mod html;
 pub mod sections;
@@ -119,8 +120,18 @@ fn page_notes(d: &Draft) -> Vec<Note> {
 }
 
 /// The page's fixed HTML; the questions, results and messages are filled in
-/// by [`sync`].
-fn page_html() -> String {
+/// by [`sync`]. Embedded (`?embed=1`), only the verdict panel (first), the
+/// questionnaire and the criteria: no visible title, lead, toolbar or about
+/// section.
+fn page_html(embed: bool) -> String {
+    if embed {
+        let mut o = String::from(r#"<div class="layout">"#);
+        o.push_str(&verdict::panel_html());
+        o.push_str(r#"<main id="questions" tabindex="-1"><h1 class="sr-only">MiSLE trial pre-screening</h1><form novalidate id="qform"></form></main>"#);
+        o.push_str(&verdict::list_html());
+        o.push_str("</div>");
+        return o;
+    }
     let mut o = String::from(concat!(
         r##"<a class="skip" href="#questions">Skip to the questions</a><header class="top"><h1>MiSLE trial pre-screening</h1>"##,
         r#"<p class="lead">Mesenchymal stem cells in lupus (MiSLE, NCT02633163). Answer what you know; the verdict updates as you type. "#,
@@ -145,6 +156,8 @@ pub struct Shown {
     shape: Option<(u8, usize)>,
     panel: verdict::Shown,
     load: String,
+    /// The report last posted to the host page (embedded).
+    posted: Option<Report>,
 }
 
 /// Brings the page up to date with the draft, the report and the messages:
@@ -179,8 +192,10 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
         }
     }
     ctx.calc.with(|c| verdict::sync(ctx, &c.report, &c.notes, &mut shown.panel));
-    let summary = ctx.calc.with(|c| actions::summary_text(&c.answers, &c.report));
-    html::put_text("summary", &summary);
+    if html::by_id("summary").is_some() {
+        let summary = ctx.calc.with(|c| actions::summary_text(&c.answers, &c.report));
+        html::put_text("summary", &summary);
+    }
     html::put_text("status", &ctx.ui.with(|u| u.status.as_ref().map(|(m, _)| m.clone()).unwrap_or_default()));
     if let Some(u) = html::by_id("undo-clear") {
         html::set_attr(&u, "hidden", ctx.ui.with(|u| u.undo.is_none()).then_some(""));
@@ -350,13 +365,37 @@ pub fn start() {
         })
     });
     let ctx = Ctx { draft, calc, ui: RwSignal::new(UiState::default()), today };
+    let embed = embed::embedded();
+    // Leaked once: the host lives as long as the page.
+    let host: Option<&'static embed::Host> = embed::Host::find().map(|h| &*Box::leak(Box::new(h)));
     Effect::new(move |shown: Option<Shown>| {
+        let first = shown.is_none();
         let mut shown = shown.unwrap_or_default();
         sync(ctx, &mut shown);
+        if let Some(host) = host {
+            if first {
+                host.ready();
+            }
+            ctx.calc.with(|c| {
+                if shown.posted.as_ref() != Some(&c.report) {
+                    host.report(&c.report);
+                    shown.posted = Some(c.report.clone());
+                }
+            });
+        }
         shown
     });
-    let Some(body) = html::doc().and_then(|d| d.body()) else { return };
-    let _ = body.insert_adjacent_html("afterbegin", &format!("<div id=\"page\">{}</div>", page_html()));
+    let Some(doc) = html::doc() else { return };
+    if embed {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("class", "embed");
+        }
+    }
+    let Some(body) = doc.body() else { return };
+    let _ = body.insert_adjacent_html("afterbegin", &format!("<div id=\"page\">{}</div>", page_html(embed)));
+    if let Some(host) = host {
+        embed::listen(ctx, host);
+    }
     // One listener for every event the page handles (delegation).
     let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
         match ev.type_().as_str() {

@@ -1,0 +1,269 @@
+//! Embedding in a portal's iframe: `?embed=1` (the compact page, styled by
+//! the class `embed` on `<html>`) and the `postMessage` channel to the host
+//! page that `?parent=<origin>[,<origin>…]` names (docs/embedding.md).
+//!
+//! Nothing is posted unless the page is framed and `?parent=` names valid
+//! origins; every message goes to those origins only, never to `"*"`.
+//! Messages are accepted only from `window.parent` at a named origin.
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::draft::Draft;
+use super::html::prop;
+use super::{ymd, Ctx};
+use crate::engine::answers::ANSWERS_SCHEMA;
+use crate::engine::criteria::Kind;
+use crate::engine::report::{Report, REPORT_SCHEMA};
+use crate::parse::Value;
+
+/// A query parameter of the page's URL, percent-decoded (the first one of
+/// that name).
+#[must_use]
+pub fn param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        if k == name {
+            js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether the page runs embedded (`?embed=1`).
+#[must_use]
+pub fn embedded() -> bool {
+    param("embed").as_deref() == Some("1")
+}
+
+/// The origins of a `?parent=` list: each exactly an `http:` or `https:`
+/// origin as the browser writes it (`https://portal.example.org`, no path,
+/// query, fragment, user or `*`). One invalid entry voids the whole list.
+#[must_use]
+pub fn origins(list: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in list.split(',').map(str::trim) {
+        let ok = !s.contains('*')
+            && web_sys::Url::new(s)
+                .is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:") && u.origin() == s);
+        if !ok {
+            return Vec::new();
+        }
+        out.push(s.to_string());
+    }
+    out
+}
+
+/// The host page: the parent window and the origins it may have.
+pub struct Host {
+    parent: web_sys::Window,
+    origins: Vec<String>,
+    height: Cell<f64>,
+}
+
+impl Host {
+    /// The host named by `?parent=`, when the page is framed and the list
+    /// is valid.
+    #[must_use]
+    pub fn find() -> Option<Host> {
+        let win = web_sys::window()?;
+        let parent = win.parent().ok().flatten()?;
+        let own: &JsValue = win.as_ref();
+        let parent_value: &JsValue = parent.as_ref();
+        if own == parent_value {
+            return None;
+        }
+        let origins = origins(&param("parent")?);
+        (!origins.is_empty()).then_some(Host { parent, origins, height: Cell::new(-1.0) })
+    }
+
+    /// Posts `msg` to the parent, for each named origin (the browser
+    /// delivers it only where the parent's origin matches).
+    pub fn post(&self, msg: &JsValue) {
+        for o in &self.origins {
+            let _ = self.parent.post_message(msg, o);
+        }
+    }
+
+    /// `misle:ready` with the versions.
+    pub fn ready(&self) {
+        let s = |x: &str| JsValue::from_str(x);
+        let version = obj(&[
+            ("package", s(crate::VERSION)),
+            ("answers_schema", s(ANSWERS_SCHEMA)),
+            ("report_schema", s(REPORT_SCHEMA)),
+        ]);
+        self.post(&obj(&[("type", s("misle:ready")), ("version", version)]));
+    }
+
+    /// `misle:report` with the report.
+    pub fn report(&self, r: &Report) {
+        self.post(&obj(&[("type", JsValue::from_str("misle:report")), ("report", report_js(r))]));
+    }
+
+    /// `misle:resize` when the page's height (whole pixels) changed.
+    fn resize(&self, page: &web_sys::Element) {
+        let rect = prop(page.as_ref(), "getBoundingClientRect")
+            .dyn_into::<js_sys::Function>()
+            .and_then(|f| f.call0(page.as_ref()))
+            .unwrap_or(JsValue::UNDEFINED);
+        let h = prop(&rect, "height").as_f64().unwrap_or(0.0).ceil();
+        if (h - self.height.get()).abs() >= 1.0 {
+            self.height.set(h);
+            self.post(&obj(&[("type", JsValue::from_str("misle:resize")), ("height", JsValue::from_f64(h))]));
+        }
+    }
+}
+
+/// Starts the channel: answers `misle:prefill` from the host and reports
+/// the page's height as it changes (`ResizeObserver` on `#page`).
+pub fn listen(ctx: Ctx, host: &'static Host) {
+    let Some(win) = web_sys::window() else { return };
+    let on_message = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| message(ctx, host, &ev));
+    let _ = win.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+    let Some(page) = super::html::by_id("page") else { return };
+    let observed = page.clone();
+    let on_resize = Closure::<dyn Fn()>::new(move || host.resize(&observed));
+    let observer = prop(win.as_ref(), "ResizeObserver")
+        .dyn_into::<js_sys::Function>()
+        .and_then(|c| Reflect::construct(&c, &Array::of1(on_resize.as_ref())));
+    if let Ok(observer) = observer {
+        if let Ok(observe) = prop(&observer, "observe").dyn_into::<js_sys::Function>() {
+            let _ = observe.call1(&observer, page.as_ref());
+        }
+    }
+    on_resize.forget();
+}
+
+/// A message from the host: `misle:prefill` fills the questionnaire as
+/// "Load answers" does; invalid answers are refused with `misle:error`.
+fn message(ctx: Ctx, host: &Host, ev: &web_sys::Event) {
+    let ev: &JsValue = ev.as_ref();
+    let origin = prop(ev, "origin").as_string().unwrap_or_default();
+    if !host.origins.contains(&origin) || prop(ev, "source") != *AsRef::<JsValue>::as_ref(&host.parent) {
+        return;
+    }
+    let data = prop(ev, "data");
+    if !data.is_object() || prop(&data, "type").as_string().as_deref() != Some("misle:prefill") {
+        return;
+    }
+    let answers =
+        to_value(&prop(&data, "answers"), "", 0).and_then(|tree| crate::from_value(&tree).map_err(|e| e.to_string()));
+    match answers {
+        Ok(a) => {
+            ctx.draft.set(Draft::from_answers(&a));
+            ctx.ui.update(|u| {
+                u.undo = None;
+                u.load_msg = None;
+            });
+        }
+        Err(m) => {
+            let msg = obj(&[("type", JsValue::from_str("misle:error")), ("message", JsValue::from_str(&m))]);
+            let _ = host.parent.post_message(&msg, &origin);
+        }
+    }
+}
+
+/// A plain JS object of `fields`.
+fn obj(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+/// The report as a plain JS object in the contract's shape (section 3).
+#[must_use]
+pub fn report_js(r: &Report) -> JsValue {
+    let s = |x: &str| JsValue::from_str(x);
+    let date = |d: Option<NaiveDate>| d.map_or(JsValue::NULL, |d| s(&ymd(d)));
+    let num = |x: Option<f64>| x.map_or(JsValue::NULL, JsValue::from_f64);
+    let criteria: Array = r
+        .criteria
+        .iter()
+        .map(|c| {
+            let kind = if c.kind == Kind::Inclusion { "inclusion" } else { "exclusion" };
+            obj(&[
+                ("id", s(c.id.key())),
+                ("kind", s(kind)),
+                ("outcome", s(c.outcome.key())),
+                ("clears_on", date(c.clears_on)),
+                ("reason", s(&c.reason)),
+                ("missing", c.missing.iter().map(|m| s(m)).collect::<Array>().into()),
+            ])
+        })
+        .collect();
+    let d = &r.derived;
+    let derived = obj(&[
+        ("age_years", num(d.age_years.map(|x| x as f64))),
+        ("acr_count", num(d.acr_count.map(|x| x as f64))),
+        ("sledai_score", num(d.sledai_score.map(f64::from))),
+        ("egfr", num(d.egfr)),
+        ("prednisone_equivalent_mg", num(d.prednisone_equivalent_mg)),
+        ("prednisone_mg_per_kg", num(d.prednisone_mg_per_kg)),
+    ]);
+    let errors: Array = r.errors.iter().map(|e| obj(&[("path", s(&e.path)), ("message", s(&e.message))])).collect();
+    obj(&[
+        ("schema", s(r.schema)),
+        ("verdict", s(r.verdict.key())),
+        ("eligible_from", date(r.eligible_from)),
+        ("screening_date", s(&ymd(r.screening_date))),
+        ("baseline_date", s(&ymd(r.baseline_date))),
+        ("criteria", criteria.into()),
+        ("derived", derived),
+        ("errors", errors.into()),
+    ])
+}
+
+/// A JS value as a JSON-like tree, for [`crate::from_value`]. `undefined`
+/// is absent like `null`; a function, symbol or bigint is refused at its
+/// path.
+///
+/// # Errors
+/// The refusal, naming the path (`labs.hemoglobin: …`).
+pub fn to_value(v: &JsValue, path: &str, depth: usize) -> Result<Value, String> {
+    let at = |what: &str| if path.is_empty() { format!("answers: {what}") } else { format!("{path}: {what}") };
+    if depth > crate::parse::json::MAX_DEPTH {
+        return Err(at("nesting too deep"));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Value::Number { value: n, integer: n.is_finite() && n.fract() == 0.0 });
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if Array::is_array(v) {
+        let mut items = Vec::new();
+        for (i, x) in Array::from(v).iter().enumerate() {
+            items.push(to_value(&x, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if v.is_object() && !v.is_function() {
+        let mut members = Vec::new();
+        let obj = Object::from(v.clone());
+        for key in Object::keys(&obj).iter() {
+            let Some(k) = key.as_string() else { continue };
+            let child = Reflect::get(v, &key).map_err(|_| at("cannot read a property"))?;
+            let child_path = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+            members.push((k, to_value(&child, &child_path, depth + 1)?));
+        }
+        return Ok(Value::Object(members));
+    }
+    Err(at("invalid type: a JavaScript value that JSON cannot hold (function, symbol or bigint)"))
+}
