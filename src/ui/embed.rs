@@ -20,7 +20,6 @@ use super::{ymd, Ctx};
 use crate::engine::answers::ANSWERS_SCHEMA;
 use crate::engine::criteria::Kind;
 use crate::engine::report::{Report, REPORT_SCHEMA};
-use crate::parse::Value;
 
 /// A query parameter of the page's URL, percent-decoded (the first one of
 /// that name).
@@ -155,8 +154,13 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::Event) {
     if !data.is_object() || prop(&data, "type").as_string().as_deref() != Some("misle:prefill") {
         return;
     }
-    let answers =
-        to_value(&prop(&data, "answers"), "", 0).and_then(|tree| crate::from_value(&tree).map_err(|e| e.to_string()));
+    // Through JSON text, read as "Load answers" reads a file: the same
+    // refusals, naming the same paths.
+    let json = js_sys::JSON::stringify(&prop(&data, "answers")).ok().and_then(|t| t.as_string());
+    let answers = match json {
+        Some(text) => crate::from_json(&text).map_err(|e| e.to_string()),
+        None => Err("answers: not a JSON value (missing, a function, a bigint or a cycle)".to_string()),
+    };
     match answers {
         Ok(a) => {
             ctx.draft.set(Draft::from_answers(&a));
@@ -222,48 +226,4 @@ pub fn report_js(r: &Report) -> JsValue {
         ("derived", derived),
         ("errors", errors.into()),
     ])
-}
-
-/// A JS value as a JSON-like tree, for [`crate::from_value`]. `undefined`
-/// is absent like `null`; a function, symbol or bigint is refused at its
-/// path.
-///
-/// # Errors
-/// The refusal, naming the path (`labs.hemoglobin: …`).
-pub fn to_value(v: &JsValue, path: &str, depth: usize) -> Result<Value, String> {
-    let at = |what: &str| if path.is_empty() { format!("answers: {what}") } else { format!("{path}: {what}") };
-    if depth > crate::parse::json::MAX_DEPTH {
-        return Err(at("nesting too deep"));
-    }
-    if v.is_null() || v.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(n) = v.as_f64() {
-        return Ok(Value::Number { value: n, integer: n.is_finite() && n.fract() == 0.0 });
-    }
-    if let Some(s) = v.as_string() {
-        return Ok(Value::String(s));
-    }
-    if Array::is_array(v) {
-        let mut items = Vec::new();
-        for (i, x) in Array::from(v).iter().enumerate() {
-            items.push(to_value(&x, &format!("{path}[{i}]"), depth + 1)?);
-        }
-        return Ok(Value::Array(items));
-    }
-    if v.is_object() && !v.is_function() {
-        let mut members = Vec::new();
-        let obj = Object::from(v.clone());
-        for key in Object::keys(&obj).iter() {
-            let Some(k) = key.as_string() else { continue };
-            let child = Reflect::get(v, &key).map_err(|_| at("cannot read a property"))?;
-            let child_path = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
-            members.push((k, to_value(&child, &child_path, depth + 1)?));
-        }
-        return Ok(Value::Object(members));
-    }
-    Err(at("invalid type: a JavaScript value that JSON cannot hold (function, symbol or bigint)"))
 }
