@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh
-exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+# No auto-reload: its websocket would be a request the page itself never makes.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"
