@@ -156,7 +156,17 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::Event) {
     }
     // Through JSON text, read as "Load answers" reads a file: the same
     // refusals, naming the same paths.
-    let json = js_sys::JSON::stringify(&prop(&data, "answers")).ok().and_then(|t| t.as_string());
+    // JSON has no NaN or Infinity: JSON.stringify would silently write null
+    // ("not known"). Write them as strings instead, so the reader refuses
+    // them at their path.
+    let replacer = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, v: JsValue| match v.as_f64() {
+        Some(x) if x.is_nan() => JsValue::from_str("NaN"),
+        Some(x) if x.is_infinite() => JsValue::from_str(if x > 0.0 { "Infinity" } else { "-Infinity" }),
+        _ => v,
+    });
+    let json = js_sys::JSON::stringify_with_replacer(&prop(&data, "answers"), replacer.as_ref())
+        .ok()
+        .and_then(|t| t.as_string());
     let answers = match json {
         Some(text) => crate::from_json(&text).map_err(|e| e.to_string()),
         None => Err("answers: not a JSON value (missing, a function, a bigint or a cycle)".to_string()),

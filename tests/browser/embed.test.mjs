@@ -349,6 +349,10 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
       await h.send({ type: 'misle:prefill', answers: { labs: { hemoglobin: { value: 'high' } } } });
       await h.waitFor('misle:error', (d) => /labs\.hemoglobin\.value/.test(d.message));
 
+      // NaN cannot be JSON: it is refused at its path, never silently read as "not known"
+      await h.send({ type: 'misle:prefill', answers: { patient: { weight_kg: NaN } } });
+      await h.waitFor('misle:error', (d) => /patient\.weight_kg/.test(d.message));
+
       // refused whole: the questionnaire keeps the answers it had
       await h.page.waitForTimeout(500);
       assert.equal(await weight(h.frameLoc), '70.5');
