@@ -9,6 +9,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::bridge::to_js;
 use crate::engine::answers::ANSWERS_SCHEMA;
 use crate::engine::report::REPORT_SCHEMA;
 use crate::parse::Value;
@@ -80,24 +81,6 @@ pub fn version() -> JsValue {
         ("answers_schema".into(), text(ANSWERS_SCHEMA)),
         ("report_schema".into(), text(REPORT_SCHEMA)),
     ]))
-}
-
-/// A JSON tree as a plain JS value (objects, arrays, strings, numbers, null).
-fn to_js(v: &Value) -> JsValue {
-    match v {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number { value, .. } => JsValue::from_f64(*value),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
-        Value::Object(members) => {
-            let obj = js_sys::Object::new();
-            for (k, v) in members {
-                let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), &to_js(v));
-            }
-            obj.into()
-        }
-    }
 }
 
 /// The browser's local date.

@@ -12,6 +12,9 @@ pub mod parse;
 #[cfg(feature = "ui")]
 pub mod ui;
 
+#[cfg(any(feature = "ui", feature = "js"))]
+pub mod bridge;
+
 #[cfg(all(feature = "js", target_arch = "wasm32"))]
 mod js;
 

@@ -8,7 +8,6 @@
 
 use std::cell::Cell;
 
-use chrono::NaiveDate;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -16,9 +15,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::draft::Draft;
 use super::html::prop;
-use super::{ymd, Ctx};
+use super::Ctx;
 use crate::engine::answers::ANSWERS_SCHEMA;
-use crate::engine::criteria::Kind;
 use crate::engine::report::{Report, REPORT_SCHEMA};
 
 /// A query parameter of the page's URL, percent-decoded (the first one of
@@ -195,45 +193,9 @@ fn obj(fields: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// The report as a plain JS object in the contract's shape (section 3).
+/// The report as a plain JS object in the contract's shape (section 3): the
+/// same tree the engine module returns.
 #[must_use]
 pub fn report_js(r: &Report) -> JsValue {
-    let s = |x: &str| JsValue::from_str(x);
-    let date = |d: Option<NaiveDate>| d.map_or(JsValue::NULL, |d| s(&ymd(d)));
-    let num = |x: Option<f64>| x.map_or(JsValue::NULL, JsValue::from_f64);
-    let criteria: Array = r
-        .criteria
-        .iter()
-        .map(|c| {
-            let kind = if c.kind == Kind::Inclusion { "inclusion" } else { "exclusion" };
-            obj(&[
-                ("id", s(c.id.key())),
-                ("kind", s(kind)),
-                ("outcome", s(c.outcome.key())),
-                ("clears_on", date(c.clears_on)),
-                ("reason", s(&c.reason)),
-                ("missing", c.missing.iter().map(|m| s(m)).collect::<Array>().into()),
-            ])
-        })
-        .collect();
-    let d = &r.derived;
-    let derived = obj(&[
-        ("age_years", num(d.age_years.map(|x| x as f64))),
-        ("acr_count", num(d.acr_count.map(|x| x as f64))),
-        ("sledai_score", num(d.sledai_score.map(f64::from))),
-        ("egfr", num(d.egfr)),
-        ("prednisone_equivalent_mg", num(d.prednisone_equivalent_mg)),
-        ("prednisone_mg_per_kg", num(d.prednisone_mg_per_kg)),
-    ]);
-    let errors: Array = r.errors.iter().map(|e| obj(&[("path", s(&e.path)), ("message", s(&e.message))])).collect();
-    obj(&[
-        ("schema", s(r.schema)),
-        ("verdict", s(r.verdict.key())),
-        ("eligible_from", date(r.eligible_from)),
-        ("screening_date", s(&ymd(r.screening_date))),
-        ("baseline_date", s(&ymd(r.baseline_date))),
-        ("criteria", criteria.into()),
-        ("derived", derived),
-        ("errors", errors.into()),
-    ])
+    crate::bridge::to_js(&crate::parse::report_value(r))
 }
