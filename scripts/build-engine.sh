@@ -2,8 +2,9 @@
 # Builds the engine alone (no UI) as an ES module for the web into
 # OUT/engine/: misle_engine.js, misle_engine_bg.wasm, misle_engine.d.ts.
 #   scripts/build-engine.sh [OUT]
-# Run by Trunk after every build (Trunk.toml hook, OUT = its staging dir), so
-# the normal release build produces it; usable on its own too.
+# Run by Trunk after every build (scripts/post-build.sh, the Trunk.toml hook,
+# OUT = its staging dir), so the normal release build produces it; usable on
+# its own too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-${TRUNK_STAGING_DIR:-dist}}/engine
