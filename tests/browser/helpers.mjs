@@ -75,8 +75,9 @@ export function distDir() {
 /**
  * Runs `body({ page, context, origin })` in a fresh browser context with the
  * page open, then checks: axe-core finds no violations, no request left the
- * page's origin, the page threw nothing, and nothing was kept in
- * localStorage, sessionStorage, IndexedDB or cookies.
+ * page's origin, the page's Content-Security-Policy refused nothing, the page
+ * threw nothing, and nothing was kept in localStorage, sessionStorage,
+ * IndexedDB, Cache Storage or cookies.
  */
 export async function flow(suite, body, { viewport = { width: 1280, height: 900 } } = {}) {
   const { browser, server } = suite;
@@ -96,6 +97,7 @@ export async function flow(suite, body, { viewport = { width: 1280, height: 900 
     }
     if (origin !== server.origin) foreign.push(`${req.method()} ${url}`);
   });
+  await recordCspViolations(context);
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(String(err && err.stack ? err.stack : err)));
   page.on('console', (msg) => {
@@ -108,6 +110,7 @@ export async function flow(suite, body, { viewport = { width: 1280, height: 900 
     await assertNoAxeViolations(page);
     await assertNothingStored(page, context);
     assert.deepEqual(foreign, [], `requests left the page's origin ${server.origin}:\n${foreign.join('\n')}`);
+    assert.deepEqual(await cspViolations(page), [], 'the Content-Security-Policy refused something');
     assert.deepEqual(
       pageErrors,
       [],
@@ -124,10 +127,35 @@ export async function openPage(page, url) {
   await page.waitForSelector('[data-verdict]', { state: 'attached', timeout: LOAD_TIMEOUT });
 }
 
+/**
+ * Records every `securitypolicyviolation` of the context's pages from their
+ * first script on (an init script, which the page's CSP does not govern);
+ * read them with cspViolations(page).
+ */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    const seen = [];
+    Object.defineProperty(window, '__cspViolations', { value: seen });
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile }),
+    );
+  });
+}
+
+/** The CSP violations recorded in the page so far (recordCspViolations). */
+export async function cspViolations(page) {
+  return page.evaluate(() => [...(window.__cspViolations ?? [{ directive: '(not recorded)' }])]);
+}
+
+let axeSource;
+
 /** Runs axe-core on the whole page; fails with a readable list of violations. */
 export async function assertNoAxeViolations(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE_PATH });
+    // Evaluated, not added as a <script>: the page's CSP refuses inline
+    // scripts (and that refusal would itself count as a violation).
+    axeSource ??= await readFile(AXE_PATH, 'utf8');
+    await page.evaluate(axeSource);
   }
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document);
@@ -155,15 +183,25 @@ export async function assertNoAxeViolations(page) {
   }
 }
 
-/** Nothing the patient typed may be kept by the browser. */
-export async function assertNothingStored(page, context) {
+/** What the browser keeps for the page: storage, databases, caches, cookies. */
+export async function storedByPage(page, context) {
   const stored = await page.evaluate(async () => ({
     localStorage: Object.keys(localStorage),
     sessionStorage: Object.keys(sessionStorage),
     indexedDB: (await indexedDB.databases()).map((d) => d.name),
+    cacheStorage: typeof caches === 'object' ? await caches.keys() : ['(no Cache Storage: not a secure context?)'],
+    cookie: document.cookie,
   }));
-  assert.deepEqual(stored, { localStorage: [], sessionStorage: [], indexedDB: [] }, 'the page stored something');
-  assert.deepEqual(await context.cookies(), [], 'the page set cookies');
+  return { ...stored, cookies: (await context.cookies()).map((c) => `${c.domain} ${c.name}`) };
+}
+
+/** Nothing the patient typed may be kept by the browser. */
+export async function assertNothingStored(page, context) {
+  assert.deepEqual(
+    await storedByPage(page, context),
+    { localStorage: [], sessionStorage: [], indexedDB: [], cacheStorage: [], cookie: '', cookies: [] },
+    'the page stored something',
+  );
 }
 
 // ---------------------------------------------------------------------------
