@@ -274,12 +274,21 @@ impl Value {
     /// they read back exactly; a non-finite number is written `null`.
     #[must_use]
     pub fn to_json_pretty(&self) -> String {
+        self.to_json_pretty_with(display_number)
+    }
+
+    /// [`Value::to_json_pretty`] with finite numbers written by `number`,
+    /// which must write a JSON number that reads back to the same `f64`.
+    /// The page passes JavaScript's `Number#toString` (also shortest
+    /// round-trip), so its wasm carries no float printer of its own.
+    #[must_use]
+    pub fn to_json_pretty_with(&self, number: NumberWriter) -> String {
         let mut out = String::new();
-        self.write(&mut out, 0);
+        self.write(&mut out, 0, number);
         out
     }
 
-    fn write(&self, out: &mut String, indent: usize) {
+    fn write(&self, out: &mut String, indent: usize, number: NumberWriter) {
         let pad = |out: &mut String, n: usize| {
             out.push('\n');
             for _ in 0..n {
@@ -290,7 +299,7 @@ impl Value {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Number { value, .. } if !value.is_finite() => out.push_str("null"),
-            Value::Number { value, .. } => out.push_str(&value.to_string()),
+            Value::Number { value, .. } => number(*value, out),
             Value::String(s) => write_string(out, s),
             Value::Array(items) if items.is_empty() => out.push_str("[]"),
             Value::Array(items) => {
@@ -300,7 +309,7 @@ impl Value {
                         out.push(',');
                     }
                     pad(out, indent + 1);
-                    v.write(out, indent + 1);
+                    v.write(out, indent + 1, number);
                 }
                 pad(out, indent);
                 out.push(']');
@@ -315,13 +324,22 @@ impl Value {
                     pad(out, indent + 1);
                     write_string(out, k);
                     out.push_str(": ");
-                    v.write(out, indent + 1);
+                    v.write(out, indent + 1, number);
                 }
                 pad(out, indent);
                 out.push('}');
             }
         }
     }
+}
+
+/// Writes a finite number as JSON (see [`Value::to_json_pretty_with`]).
+pub type NumberWriter = fn(f64, &mut String);
+
+/// Rust's shortest round-trip form (`0.1`, `1000000`, never an exponent).
+fn display_number(value: f64, out: &mut String) {
+    use std::fmt::Write;
+    let _ = write!(out, "{value}");
 }
 
 fn write_string(out: &mut String, s: &str) {

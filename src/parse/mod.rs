@@ -78,10 +78,21 @@ pub fn to_value(answers: &Answers) -> Value {
 }
 
 /// The answers as indented JSON text (the "save answers" file); reads back
-/// with [`from_json`] to the same answers.
+/// with [`from_json`] to the same answers, except for what JSON and the
+/// contract cannot carry: a non-finite number is written `null` (reads back
+/// absent), and a date whose year is outside 0000..=9999 is written as
+/// chrono shows it (`+12345-01-01`), which `from_json` refuses, naming its
+/// path. Neither can come from a document or the page.
 #[must_use]
 pub fn to_json(answers: &Answers) -> String {
     write::answers(answers).to_json_pretty()
+}
+
+/// [`to_json`] with numbers written by `number` (see
+/// [`Value::to_json_pretty_with`]).
+#[must_use]
+pub fn to_json_with(answers: &Answers, number: json::NumberWriter) -> String {
+    write::answers(answers).to_json_pretty_with(number)
 }
 
 /// The report as a JSON tree in the contract's shape (what `Report`'s

@@ -13,6 +13,8 @@ use crate::parse::Value;
 /// Members of a JSON object being built.
 type Map = Vec<(String, Value)>;
 
+use chrono::Datelike;
+
 use crate::engine::answers::{parse_date, Answers};
 
 /// Draft key of the SLEDAI-2K input mode (`"items"` or `"score"`).
@@ -310,16 +312,23 @@ impl Draft {
                 _ => None,
             },
             Date => match parse_date(raw) {
-                Some(_) => Some(Value::String(raw.to_string())),
+                Some(d) => {
+                    // Kept (the engine judges it), but an implausible year
+                    // is most often a typing slip: say so at the field.
+                    if !PLAUSIBLE_YEARS.contains(&d.year()) {
+                        notes.push((path.to_string(), format!("the year {} looks wrong; check the date", d.year())));
+                    }
+                    Some(Value::String(raw.to_string()))
+                }
                 None => {
-                    notes.push((path.to_string(), format!("“{raw}” is not a date (YYYY-MM-DD)")));
+                    notes.push((path.to_string(), format!("{} is not a date (YYYY-MM-DD)", quote(raw))));
                     None
                 }
             },
             Num => match parse_number(raw) {
                 Some(x) => Some(Value::Number { value: x, integer: x.fract() == 0.0 }),
                 None => {
-                    notes.push((path.to_string(), format!("“{raw}” is not a number")));
+                    notes.push((path.to_string(), format!("{} is not a number", quote(raw))));
                     None
                 }
             },
@@ -382,7 +391,7 @@ impl Draft {
             ("sle.sledai.score", _) => {
                 self.set(SLEDAI_MODE, "score".into());
                 if let Value::Number { value, .. } = v {
-                    self.set(path, format!("{value}"));
+                    self.set(path, number_text(*value));
                 }
             }
             (_, Value::Array(words)) => {
@@ -397,7 +406,7 @@ impl Draft {
             }
             (_, Value::Object(_)) => self.flatten_object(path, v),
             (_, Value::Bool(b)) => self.set(path, b.to_string()),
-            (_, Value::Number { value, .. }) => self.set(path, format!("{value}")),
+            (_, Value::Number { value, .. }) => self.set(path, number_text(*value)),
             (_, Value::String(s)) => self.set(path, s.clone()),
             (_, Value::Null) => {}
         }
@@ -414,6 +423,42 @@ impl Draft {
 
 /// The leaves of one malignancy row.
 pub const MALIGNANCY_LEAVES: [&str; 3] = ["type", "date", "adequately_treated"];
+
+/// A loaded number as the page shows it in a field: the shortest text that
+/// reads back to it ([`parse_number`] reads it exactly).
+fn number_text(value: f64) -> String {
+    let mut t = String::new();
+    super::html::js_number(value, &mut t);
+    t
+}
+
+/// `s` cut to its first `max` characters, with "…" when cut (a message
+/// quoting a loaded file's content stays readable).
+#[must_use]
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or_default()),
+    }
+}
+
+/// Years a date typed into the page is expected in; others get a note.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// `raw` in quotes as a message shows it: whole when short, else its first
+/// characters and its length (a 100 KB paste must not become a 100 KB
+/// message).
+#[must_use]
+pub fn quote(raw: &str) -> String {
+    const SHOWN: usize = 24;
+    match raw.char_indices().nth(SHOWN) {
+        None => format!("“{raw}”"),
+        Some((cut, _)) => {
+            let start = raw.get(..cut).unwrap_or_default();
+            format!("“{start}…” ({} characters)", raw.chars().count())
+        }
+    }
+}
 
 /// A number as a clinician types it: `70.5`, `1 000`, `30,000`; a comma as
 /// the decimal mark (`11,2`) is read as a point when it cannot be a
@@ -433,7 +478,9 @@ pub fn parse_number(raw: &str) -> Option<f64> {
         s
     };
     let plain = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+        // An exponent is read too: a loaded file or the page itself may
+        // write 1e-7 (JavaScript's form of 0.0000001).
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
         && s.chars().any(|c| c.is_ascii_digit());
     if !plain {
         return None;
@@ -475,7 +522,10 @@ mod tests {
         assert_eq!(parse_number("11,2"), Some(11.2));
         assert_eq!(parse_number("heavy"), None);
         assert_eq!(parse_number("inf"), None);
-        assert_eq!(parse_number("1e5"), None);
+        assert_eq!(parse_number("1e5"), Some(100_000.0));
+        assert_eq!(parse_number("1e-7"), Some(1e-7));
+        assert_eq!(parse_number("e5"), None);
+        assert_eq!(parse_number("1e999"), None);
     }
 
     #[test]
@@ -511,5 +561,46 @@ mod tests {
         assert_eq!(notes[0].0, "patient.weight_kg");
         assert!(a.patient.is_none());
         assert!(a.labs.is_some());
+    }
+
+    #[test]
+    fn a_huge_paste_is_quoted_by_its_start_and_length() {
+        let paste = "9".repeat(100_000) + "x";
+        let mut d = Draft::default();
+        d.set("patient.weight_kg", paste);
+        d.set("patient.sex", "female".into());
+        let (a, notes) = d.to_answers();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].1, "“999999999999999999999999…” (100001 characters) is not a number");
+        // The other answer is kept.
+        assert_eq!(a.patient.and_then(|p| p.sex), Some(crate::engine::answers::Sex::Female));
+    }
+
+    #[test]
+    fn short_text_is_quoted_whole_and_multibyte_text_is_cut_between_characters() {
+        assert_eq!(quote("heavy"), "“heavy”");
+        assert_eq!(quote(&"é".repeat(24)), format!("“{}”", "é".repeat(24)));
+        assert_eq!(quote(&"é".repeat(25)), format!("“{}…” (25 characters)", "é".repeat(24)));
+    }
+
+    #[test]
+    fn dates_in_implausible_years_are_kept_with_a_note() {
+        for (date, noted) in [
+            ("1800-01-01", true),
+            ("1899-12-31", true),
+            ("1900-01-01", false),
+            ("2100-12-31", false),
+            ("3000-01-01", true),
+        ] {
+            let mut d = Draft::default();
+            d.set("patient.birth_date", date.into());
+            let (a, notes) = d.to_answers();
+            assert_eq!(a.patient.and_then(|p| p.birth_date).map(|b| b.to_string()).as_deref(), Some(date));
+            assert_eq!(
+                notes.iter().any(|(p, m)| p == "patient.birth_date" && m.contains("looks wrong")),
+                noted,
+                "{date}"
+            );
+        }
     }
 }

@@ -46,7 +46,10 @@ pub fn act(ctx: Ctx, action: &str) {
         "save-answers" => {
             let (json, name) = ctx.calc.with(|c| {
                 let date = super::ymd(c.report.screening_date);
-                (crate::to_json(&c.answers), format!("misle-answers-{date}.json"))
+                (
+                    crate::parse::to_json_with(&c.answers, crate::ui::html::js_number),
+                    format!("misle-answers-{date}.json"),
+                )
             });
             match files::download(&json, &name) {
                 Err(e) => say(format!("Could not save: {e}"), true),
@@ -106,7 +109,8 @@ pub fn load(ctx: Ctx, input: &web_sys::HtmlInputElement) {
                 ui.update(|u| u.undo = None);
                 msg(format!("Loaded the answers from “{name}”."), false);
             }
-            Err(e) => msg(format!("“{name}” was not loaded: {e}"), true),
+            // A file's bad string is quoted in the message: kept short.
+            Err(e) => msg(format!("“{name}” was not loaded: {}", crate::ui::draft::clip(&e.to_string(), 300)), true),
         }
     });
 }

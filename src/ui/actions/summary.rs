@@ -31,14 +31,14 @@ pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
                     .iter()
                     .map(|w| match w {
                         Value::String(s) => s.clone(),
-                        other => other.to_json_pretty(),
+                        other => other.to_json_pretty_with(crate::ui::html::js_number),
                     })
                     .collect();
                 out.push((path.to_string(), if words.is_empty() { "none".into() } else { words.join(", ") }));
             }
             Value::String(s) => out.push((path.to_string(), s.clone())),
             Value::Null => {}
-            other => out.push((path.to_string(), other.to_json_pretty())),
+            other => out.push((path.to_string(), other.to_json_pretty_with(crate::ui::html::js_number))),
         }
     }
     let mut out = Vec::new();
