@@ -74,6 +74,7 @@ pub(crate) mod date_opt {
 
 /// An event that either never happened (`"none"`) or last happened on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Event {
     /// `"none"`: no such event ever, or none that could matter.
     Never,
@@ -111,6 +112,7 @@ impl<'de> Deserialize<'de> for Event {
 
 /// The schema tag; only `"misle-answers/1"` is accepted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct AnswersSchema;
 
 impl Serialize for AnswersSchema {
@@ -172,6 +174,7 @@ where
 
 /// The whole answers document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Answers {
     /// `"misle-answers/1"` when present.
@@ -205,6 +208,7 @@ pub struct Answers {
 
 /// Patient sex as the contract names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "lowercase")]
 pub enum Sex {
     /// Female.
@@ -215,6 +219,7 @@ pub enum Sex {
 
 /// Demographics, reproductive status and consent.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Patient {
     /// Preferred source of age.
@@ -248,6 +253,7 @@ pub struct Patient {
 
 /// The 11 criteria of the 1997-updated ACR classification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum AcrCriterion {
@@ -266,6 +272,7 @@ pub enum AcrCriterion {
 
 /// The 24 SLEDAI-2K descriptors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum SledaiItem {
@@ -297,6 +304,7 @@ pub enum SledaiItem {
 
 /// A BILAG-2004 grade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[allow(missing_docs)]
 pub enum Grade {
     A,
@@ -308,6 +316,7 @@ pub enum Grade {
 
 /// Lupus history and current activity.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Sle {
     /// The ACR criteria ever met; a present list is the complete answer.
@@ -332,6 +341,7 @@ pub struct Sle {
 
 /// An ANA test: titer as its denominator (160 means 1:160; 0 is negative).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Ana {
     /// Titer denominator.
@@ -344,6 +354,7 @@ pub struct Ana {
 
 /// An anti-dsDNA antibody test.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct AntiDsDna {
     /// Positive result.
@@ -356,6 +367,7 @@ pub struct AntiDsDna {
 
 /// SLEDAI-2K: either a score or the items present, not both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Sledai {
     /// The total score, 0 to 105.
@@ -368,6 +380,7 @@ pub struct Sledai {
 
 /// BILAG-2004 grades; any subset of the nine domains.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct Bilag {
@@ -476,6 +489,7 @@ impl Bilag {
 
 /// Maintenance therapy after cyclophosphamide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Maintenance {
@@ -486,6 +500,7 @@ pub enum Maintenance {
 
 /// Therapy of the current nephritis episode.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct NephritisTherapy {
     /// Start of therapy for the current episode.
@@ -504,6 +519,7 @@ pub struct NephritisTherapy {
 
 /// Creatinine units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[allow(missing_docs)]
 pub enum CreatinineUnit {
     #[serde(rename = "mg/dL")]
@@ -514,6 +530,7 @@ pub enum CreatinineUnit {
 
 /// Units of a cell count (WBC, platelets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[allow(missing_docs)]
 pub enum CountUnit {
     #[serde(rename = "10^9/L")]
@@ -526,6 +543,7 @@ pub enum CountUnit {
 
 /// Hemoglobin units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[allow(missing_docs)]
 pub enum HemoglobinUnit {
     #[serde(rename = "g/dL")]
@@ -538,6 +556,7 @@ pub enum HemoglobinUnit {
 
 /// eGFR in mL/min/1.73 m2.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Egfr {
     /// The value.
@@ -547,6 +566,7 @@ pub struct Egfr {
 
 /// A lab value with its unit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self", bound(deserialize = "U: Deserialize<'de>", serialize = "U: Serialize"))]
 pub struct Measured<U> {
     /// The value as reported.
@@ -565,6 +585,7 @@ impl<U> Default for Measured<U> {
 
 /// A liver enzyme in U/L with the reporting lab's upper limit of normal.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Enzyme {
     /// The value in U/L.
@@ -577,6 +598,7 @@ pub struct Enzyme {
 
 /// Laboratory results.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct Labs {
@@ -598,6 +620,7 @@ pub struct Labs {
 
 /// Kinds of malignancy, as far as the exclusion's exceptions go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum MalignancyType {
@@ -609,6 +632,7 @@ pub enum MalignancyType {
 
 /// One malignancy in the history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Malignancy {
     /// Kind.
@@ -624,6 +648,7 @@ pub struct Malignancy {
 
 /// `"none"` or a list of malignancies.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum MalignancyHistory {
     /// No malignancy ever.
     Never,
@@ -651,6 +676,7 @@ impl<'de> Deserialize<'de> for MalignancyHistory {
 
 /// Conditions and past events.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[allow(missing_docs)]
 pub struct Conditions {
@@ -697,6 +723,7 @@ pub struct Conditions {
 
 /// The corticosteroids the contract knows, with their prednisone equivalence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)]
 pub enum Steroid {
@@ -713,6 +740,7 @@ pub enum Steroid {
 
 /// The highest daily corticosteroid dose in the month before baseline.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct SteroidDose {
     /// The drug.
@@ -725,6 +753,7 @@ pub struct SteroidDose {
 
 /// `"none"` or a dose.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Corticosteroid {
     /// No corticosteroid in the month before baseline.
     Never,
@@ -752,6 +781,7 @@ impl<'de> Deserialize<'de> for Corticosteroid {
 
 /// Medications.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Medications {
     /// Highest daily corticosteroid dose in the month before baseline.
