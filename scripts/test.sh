@@ -26,7 +26,7 @@ step "release build (trunk, offline)"
 trunk build --release --offline
 
 step "size budget"
-scripts/size-budget.sh dist 150
+scripts/size-budget.sh dist 140
 scripts/size-budget.sh dist/engine 60
 
 if [ -x tests/browser/run.sh ]; then

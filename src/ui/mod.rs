@@ -158,28 +158,34 @@ pub struct Shown {
     load: String,
     /// The report last posted to the host page (embedded).
     posted: Option<Report>,
+    /// Each section of the form: its key, its markup as last written (empty
+    /// when it is not in the page) and its inputs.
+    sections: Vec<(&'static str, String, Vec<FormField>)>,
 }
 
 /// Brings the page up to date with the draft, the report and the messages:
-/// rebuilds the form when its shape changes (focus kept on the same
-/// element), then sets values, messages and computed lines.
+/// when the form's shape changes, replaces only the sections whose markup
+/// changed (focus kept on the same element), then sets values, messages and
+/// computed lines.
 fn sync(ctx: Ctx, shown: &mut Shown) {
-    use wasm_bindgen::JsCast;
     let shape = ctx.draft.with(sections::shape);
     if shown.shape != Some(shape) {
-        let form = ctx.draft.with(sections::form_html);
+        let htmls = ctx.draft.with(sections::section_htmls);
         let active = html::doc().and_then(|d| d.active_element()).map(|e| e.id());
-        if let Some(f) = html::by_id("qform") {
-            f.set_inner_html(&form);
+        if let Some(form) = html::by_id("qform") {
+            rebuild_sections(&form, htmls, &mut shown.sections);
         }
         if let Some(el) = active.filter(|id| !id.is_empty()).and_then(|id| html::by_id(&id)) {
+            use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
         }
         shown.shape = Some(shape);
     }
-    ctx.draft.with(|d| ctx.calc.with(|c| sync_form(d, &c.notes)));
+    for (_, _, fields) in &mut shown.sections {
+        ctx.draft.with(|d| ctx.calc.with(|c| sync_form(d, &c.notes, fields)));
+    }
     for (id, which) in sections::LIVES {
         if html::by_id(id).is_some() {
             html::put_text(id, &sections::live_text(ctx, which));
@@ -193,8 +199,7 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
     }
     ctx.calc.with(|c| verdict::sync(ctx, &c.report, &c.notes, &mut shown.panel));
     if html::by_id("summary").is_some() {
-        let summary = ctx.calc.with(|c| actions::summary_text(&c.answers, &c.report));
-        html::put_text("summary", &summary);
+        schedule_summary(ctx);
     }
     html::put_text("status", &ctx.ui.with(|u| u.status.as_ref().map(|(m, _)| m.clone()).unwrap_or_default()));
     if let Some(u) = html::by_id("undo-clear") {
@@ -215,71 +220,218 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
     html::put("load-slot", &mut shown.load, load);
 }
 
-/// Values, `aria-describedby`, `aria-invalid` and messages of every input.
-fn sync_form(d: &Draft, notes: &[Note]) {
-    use html::{prop, set_attr, set_flag, set_prop};
-    use wasm_bindgen::JsValue;
-    let Some(form) = html::by_id("qform") else { return };
-    for el in html::all(&form, "[data-path],[data-control]") {
-        let v: &JsValue = el.as_ref();
-        let ty = el.get_attribute("type").unwrap_or_default();
-        let path = el.get_attribute("data-path").unwrap_or_default();
-        let value = el.get_attribute("value").unwrap_or_default();
-        match ty.as_str() {
-            "radio" if path.is_empty() => set_flag(v, "checked", d.sledai_by_score() == (value == "score")),
-            "radio" => set_flag(v, "checked", d.get(&path) == value),
-            "checkbox" => set_flag(v, "checked", d.ticked(&path, &value)),
-            _ => {
-                let key = el.get_attribute("name").unwrap_or_default();
-                let want = d.get(&key);
-                if prop(v, "value").as_string().as_deref() != Some(want) {
-                    set_prop(v, "value", &JsValue::from_str(want));
-                }
-                if key.ends_with("#date") {
-                    set_flag(v, "disabled", d.get(&path) != "date");
-                }
+/// One input of the form, read once when the form is built, with what the
+/// page last applied to it.
+struct FormField {
+    el: web_sys::Element,
+    /// The `type` attribute (`radio`, `checkbox`, `text`, `date`; empty for
+    /// a select).
+    ty: String,
+    /// `data-path`; empty for the SLEDAI-2K mode radios.
+    path: String,
+    /// `name`: the draft key of a text, date or select.
+    key: String,
+    /// The `value` attribute of a radio or checkbox.
+    value: String,
+    /// Whether the field has a hint element.
+    hint: bool,
+    /// What was last applied; `None` until the first sync.
+    shown: Option<FieldState>,
+}
+
+/// What the draft and the messages want an input to show.
+#[derive(Clone, PartialEq)]
+struct FieldState {
+    checked: bool,
+    text: String,
+    disabled: bool,
+    note: Option<String>,
+}
+
+/// Brings the form's sections to `htmls` (from [`sections::section_htmls`]):
+/// a section whose markup is unchanged is not touched, so answering a gate
+/// question costs one section's markup, not the whole form's.
+fn rebuild_sections(
+    form: &web_sys::Element,
+    htmls: Vec<(&'static str, String)>,
+    shown: &mut Vec<(&'static str, String, Vec<FormField>)>,
+) {
+    if shown.len() != htmls.len() || shown.iter().zip(&htmls).any(|(s, h)| s.0 != h.0) {
+        // First build: the whole form at once.
+        form.set_inner_html(&htmls.iter().map(|(_, h)| h.as_str()).collect::<String>());
+        *shown = htmls.into_iter().map(|(key, h)| (key, h, Vec::new())).collect();
+        for (key, h, fields) in shown.iter_mut() {
+            if !h.is_empty() {
+                *fields = section_el(form, key).map(|el| form_fields(&el)).unwrap_or_default();
             }
         }
-        if path.is_empty() {
+        return;
+    }
+    for i in 0..htmls.len() {
+        let (key, new) = &htmls[i];
+        if shown[i].1 == *new {
             continue;
         }
-        let note = notes.iter().find(|(p, _)| *p == path).map(|(_, m)| m.as_str());
-        let (hint, err) = (fields::hid(&path), fields::eid(&path));
-        let mut ids = Vec::new();
-        if html::by_id(&hint).is_some() {
-            ids.push(hint);
+        match section_el(form, key) {
+            Some(el) if new.is_empty() => el.remove(),
+            Some(el) => el.set_outer_html(new),
+            None => {
+                // Inserted before the next section in the page, else at the end.
+                let next = shown[i + 1..].iter().filter(|s| !s.1.is_empty()).find_map(|s| section_el(form, s.0));
+                let _ = match next {
+                    Some(n) => n.insert_adjacent_html("beforebegin", new),
+                    None => form.insert_adjacent_html("beforeend", new),
+                };
+            }
         }
-        if note.is_some() {
-            ids.push(err.clone());
+        let fields = if new.is_empty() {
+            Vec::new()
+        } else {
+            section_el(form, key).map(|el| form_fields(&el)).unwrap_or_default()
+        };
+        shown[i] = (key, new.clone(), fields);
+    }
+}
+
+/// The section `key` of the form, when it is in the page.
+fn section_el(form: &web_sys::Element, key: &str) -> Option<web_sys::Element> {
+    form.query_selector(&format!("section[data-section=\"{key}\"]")).ok().flatten()
+}
+
+/// Reads every input of a (just written) part of the form.
+fn form_fields(root: &web_sys::Element) -> Vec<FormField> {
+    html::all(root, "[data-path],[data-control]")
+        .into_iter()
+        .map(|el| {
+            let path = el.get_attribute("data-path").unwrap_or_default();
+            let hint = !path.is_empty() && html::by_id(&fields::hid(&path)).is_some();
+            FormField {
+                ty: el.get_attribute("type").unwrap_or_default(),
+                key: el.get_attribute("name").unwrap_or_default(),
+                value: el.get_attribute("value").unwrap_or_default(),
+                path,
+                hint,
+                el,
+                shown: None,
+            }
+        })
+        .collect()
+}
+
+thread_local! {
+    /// Whether a print summary update is already scheduled.
+    static SUMMARY_DUE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Updates the print-only summary in a task of its own, after the verdict
+/// and the fields have been shown: the answer-to-verdict path does not wait
+/// for it, and rapid changes write it once. (Printing starts in a later
+/// task, so it always prints the current summary.)
+fn schedule_summary(ctx: Ctx) {
+    if SUMMARY_DUE.with(|due| due.replace(true)) {
+        return;
+    }
+    set_timeout(
+        move || {
+            SUMMARY_DUE.with(|due| due.set(false));
+            if let Some(summary) = ctx.calc.try_with_untracked(|c| actions::summary_text(&c.answers, &c.report)) {
+                html::put_text("summary", &summary);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Values, `aria-describedby`, `aria-invalid` and messages of every input.
+/// Only what changed since the last sync touches the DOM: one keystroke
+/// costs a few DOM calls, not a few per input of the form.
+fn sync_form(d: &Draft, notes: &[Note], fields: &mut [FormField]) {
+    for f in fields {
+        let radio_or_box = matches!(f.ty.as_str(), "radio" | "checkbox");
+        let want = FieldState {
+            checked: match f.ty.as_str() {
+                "radio" if f.path.is_empty() => d.sledai_by_score() == (f.value == "score"),
+                "radio" => d.get(&f.path) == f.value,
+                "checkbox" => d.ticked(&f.path, &f.value),
+                _ => false,
+            },
+            text: if radio_or_box { String::new() } else { d.get(&f.key).to_string() },
+            disabled: !radio_or_box && f.key.ends_with("#date") && d.get(&f.path) != "date",
+            note: if f.path.is_empty() {
+                None
+            } else {
+                notes.iter().find(|(p, _)| *p == f.path).map(|(_, m)| m.clone())
+            },
+        };
+        if f.shown.as_ref() == Some(&want) {
+            continue;
         }
-        set_attr(&el, "aria-describedby", (!ids.is_empty()).then(|| ids.join(" ")).as_deref());
-        if !matches!(ty.as_str(), "radio" | "checkbox") {
-            set_attr(&el, "aria-invalid", note.map(|_| "true"));
+        apply_field(f, &want);
+        f.shown = Some(want);
+    }
+}
+
+/// Brings one input to `want`, touching only what differs from what was
+/// last applied (and, for values, from what the input holds: typing is
+/// never overwritten with the same text, which would move the caret).
+fn apply_field(f: &FormField, want: &FieldState) {
+    use html::{prop, set_attr, set_flag, set_prop};
+    use wasm_bindgen::JsValue;
+    let v: &JsValue = f.el.as_ref();
+    let old = f.shown.as_ref();
+    let radio_or_box = matches!(f.ty.as_str(), "radio" | "checkbox");
+    if radio_or_box {
+        if old.map(|o| o.checked) != Some(want.checked) {
+            set_flag(v, "checked", want.checked);
         }
-        let shown = html::by_id(&err);
-        match (note, shown) {
-            (Some(m), shown) => {
-                let mut o = String::from(r#"<span aria-hidden="true">⚠ </span>"#);
-                html::esc(&mut o, m);
-                match shown {
-                    Some(p) => {
-                        if p.text_content().as_deref() != Some(&format!("⚠ {m}")) {
-                            p.set_inner_html(&o);
-                        }
+    } else {
+        if old.map(|o| o.text.as_str()) != Some(want.text.as_str())
+            && prop(v, "value").as_string().as_deref() != Some(want.text.as_str())
+        {
+            set_prop(v, "value", &JsValue::from_str(&want.text));
+        }
+        if old.map(|o| o.disabled) != Some(want.disabled) {
+            set_flag(v, "disabled", want.disabled);
+        }
+    }
+    if f.path.is_empty() || old.map(|o| &o.note) == Some(&want.note) {
+        return;
+    }
+    let (hint, err) = (fields::hid(&f.path), fields::eid(&f.path));
+    let mut ids = Vec::new();
+    if f.hint {
+        ids.push(hint);
+    }
+    if want.note.is_some() {
+        ids.push(err.clone());
+    }
+    set_attr(&f.el, "aria-describedby", (!ids.is_empty()).then(|| ids.join(" ")).as_deref());
+    if !radio_or_box {
+        set_attr(&f.el, "aria-invalid", want.note.as_ref().map(|_| "true"));
+    }
+    let shown = html::by_id(&err);
+    match (&want.note, shown) {
+        (Some(m), shown) => {
+            let mut o = String::from(r#"<span aria-hidden="true">⚠ </span>"#);
+            html::esc(&mut o, m);
+            match shown {
+                Some(p) => {
+                    if p.text_content().as_deref() != Some(&format!("⚠ {m}")) {
+                        p.set_inner_html(&o);
                     }
-                    None => {
-                        if let Ok(Some(c)) = el.closest(".field") {
-                            let _ = c.insert_adjacent_html(
-                                "beforeend",
-                                &format!(r#"<p class="field-error" id="{err}">{o}</p>"#),
-                            );
-                        }
+                }
+                None => {
+                    if let Ok(Some(c)) = f.el.closest(".field") {
+                        let _ = c.insert_adjacent_html(
+                            "beforeend",
+                            &format!(r#"<p class="field-error" id="{err}">{o}</p>"#),
+                        );
                     }
                 }
             }
-            (None, Some(p)) => p.remove(),
-            (None, None) => {}
         }
+        (None, Some(p)) => p.remove(),
+        (None, None) => {}
     }
 }
 

@@ -129,7 +129,11 @@ describe('the page under abuse', () => {
       await fillEligiblePatient(page);
       await expectVerdict(page, 'potentially_eligible');
       const input = page.locator('input[type=file][data-action="load-answers"]');
-      await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_000, 0x20) });
+      // Handing 10 MB to the browser takes a while on a busy machine.
+      await input.setInputFiles(
+        { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10_000_000, 0x20) },
+        { timeout: 60_000 },
+      );
       const message = page.locator('[data-load-message]');
       await message.waitFor({ state: 'visible' });
       assert.match(await message.innerText(), /huge\.json.*10000 KB.*at most 1 MB/);

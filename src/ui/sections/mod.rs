@@ -421,18 +421,29 @@ fn malignancy_row(o: &mut String, i: usize) {
 }
 
 /// Every section that applies, in order.
+#[must_use]
 pub fn form_html(d: &Draft) -> String {
-    let mut o = String::with_capacity(60_000);
-    for (key, title, gate, list) in SECTIONS {
-        if gate.is_none_or(|g| g.open(d)) {
-            o.push_str(&format!(
-                "<section class=\"card\" data-section=\"{key}\" aria-labelledby=\"s-{key}\"><h2 id=\"s-{key}\">"
-            ));
-            esc(&mut o, title);
-            o.push_str("</h2>");
-            items(&mut o, d, list);
-            o.push_str("</section>");
-        }
-    }
-    o
+    section_htmls(d).into_iter().map(|(_, html)| html).collect()
+}
+
+/// Each section's key and its markup, in order; the markup is empty when
+/// the section does not apply (it is then not in the page at all).
+#[must_use]
+pub fn section_htmls(d: &Draft) -> Vec<(&'static str, String)> {
+    SECTIONS
+        .iter()
+        .map(|(key, title, gate, list)| {
+            let mut o = String::new();
+            if gate.is_none_or(|g| g.open(d)) {
+                o.push_str(&format!(
+                    "<section class=\"card\" data-section=\"{key}\" aria-labelledby=\"s-{key}\"><h2 id=\"s-{key}\">"
+                ));
+                esc(&mut o, title);
+                o.push_str("</h2>");
+                items(&mut o, d, list);
+                o.push_str("</section>");
+            }
+            (*key, o)
+        })
+        .collect()
 }
