@@ -235,12 +235,14 @@ struct FormField {
     value: String,
     /// Whether the field has a hint element.
     hint: bool,
-    /// What was last applied; `None` until the first sync.
+    /// What the input shows as far as the page knows: as written (nothing
+    /// checked, empty, enabled, no message), then as last applied.
     shown: Option<FieldState>,
 }
 
-/// What the draft and the messages want an input to show.
-#[derive(Clone, PartialEq)]
+/// What the draft and the messages want an input to show. The default is
+/// what the markup of [`fields`] writes.
+#[derive(Clone, Default, PartialEq)]
 struct FieldState {
     checked: bool,
     text: String,
@@ -312,7 +314,7 @@ fn form_fields(root: &web_sys::Element) -> Vec<FormField> {
                 path,
                 hint,
                 el,
-                shown: None,
+                shown: Some(FieldState::default()),
             }
         })
         .collect()
