@@ -177,6 +177,12 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             want: Want::Fail(Some("2026-11-27")),
         },
         Case {
+            name: "born on a leap day: turns 18 on 1 March of a common year",
+            id: I1,
+            change: |a| patient(a).birth_date = Some(d("2012-02-29")),
+            want: Want::Fail(Some("2030-03-01")),
+        },
+        Case {
             name: "65 until the day before the 66th birthday",
             id: I1,
             change: |a| patient(a).birth_date = Some(d("1960-11-27")),
@@ -485,6 +491,20 @@ fn inclusion_criteria_pass_fail_and_unknown() {
                 bilag(a).renal = None;
             },
             want: Want::Unknown(&["sle.bilag.renal"]),
+        },
+        Case {
+            name: "renal grade unknown but the therapy already qualifies",
+            id: I5,
+            change: |a| {
+                bilag(a).renal = None;
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-01-10")),
+                    mycophenolate_months: Some(7.0),
+                    cyclophosphamide_months: Some(0.0),
+                    maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                });
+            },
+            want: Want::Pass,
         },
         // I6 consent
         Case { name: "consent refused", id: I6, change: |a| patient(a).consent = Some(false), want: Want::Fail(None) },
@@ -1087,6 +1107,74 @@ fn every_reason_names_its_values_and_dates() {
     }
 }
 
+#[test]
+fn reasons_give_the_words_that_decided() {
+    type Change = fn(&mut Answers);
+    fn malignancy(kind: MalignancyType, date: &str) -> Option<MalignancyHistory> {
+        Some(MalignancyHistory::Entries(vec![Malignancy {
+            kind: Some(kind),
+            date: Some(d(date)),
+            adequately_treated: Some(true),
+        }]))
+    }
+    fn creatinine_for(a: &mut Answers, sex: Sex) {
+        labs(a).egfr = None;
+        labs(a).creatinine = Some(Measured { value: Some(1.0), unit: Some(CreatinineUnit::MgPerDl) });
+        patient(a).sex = Some(sex);
+    }
+    let cases: Vec<(&str, CriterionId, Change, &str)> = vec![
+        (
+            "ANA 1:80 is at least 1:80",
+            I3,
+            |a| {
+                ana(a).titer = Some(80.0);
+                anti_dsdna(a).positive = Some(false);
+            },
+            "ANA 1:80 (at least 1:80) on 2026-10-01",
+        ),
+        (
+            "ANA 1:40 is below 1:80",
+            I3,
+            |a| {
+                ana(a).titer = Some(40.0);
+                anti_dsdna(a).positive = Some(false);
+            },
+            "ANA 1:40 (below 1:80) on 2026-10-01",
+        ),
+        (
+            "ANA titer 0 is a negative test",
+            I3,
+            |a| {
+                ana(a).titer = Some(0.0);
+                anti_dsdna(a).positive = Some(false);
+            },
+            "ANA negative on 2026-10-01",
+        ),
+        ("eGFR from a woman's creatinine", E3, |a| creatinine_for(a, Sex::Female), "mg/dL, female, 46 y"),
+        ("eGFR from a man's creatinine", E3, |a| creatinine_for(a, Sex::Male), "mg/dL, male, 46 y"),
+        (
+            "an empty malignancy list",
+            E5,
+            |a| cond(a).malignancy = Some(MalignancyHistory::Entries(Vec::new())),
+            "No malignancy in the history.",
+        ),
+        (
+            "a recent malignancy names its date, when it clears and why it is not excepted",
+            E5,
+            |a| cond(a).malignancy = malignancy(MalignancyType::Other, "2024-01-01"),
+            "malignancy dated 2024-01-01 is within 5 years before screening 2026-11-26; 5 years pass on 2029-01-02 \
+             (malignancy is not an excepted type).",
+        ),
+    ];
+    for (name, id, change, words) in cases {
+        let mut a = eligible();
+        change(&mut a);
+        let r = run(&a);
+        let reason = r.criterion(id).map(|c| c.reason.clone()).unwrap_or_default();
+        assert!(reason.contains(words), "{name}: {reason:?} lacks {words:?}");
+    }
+}
+
 // ---- bad values (contract section 6) ----
 
 /// Applies `change` to the eligible patient and expects exactly one error at
@@ -1445,6 +1533,50 @@ fn limits_that_are_not_errors() {
     let r = run(&a);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(r.verdict, Verdict::PotentiallyEligible);
+
+    // Each value on the edge of what can be true is kept (screening 2026-11-26).
+    type Change = fn(&mut Answers);
+    let edges: Vec<(&str, Change)> = vec![
+        ("baseline on the screening day", |a| a.baseline_date = Some(d("2026-11-26"))),
+        ("born on the screening day (age 0)", |a| patient(a).birth_date = Some(d("2026-11-26"))),
+        ("born 120 years before screening", |a| patient(a).birth_date = Some(d("1906-11-26"))),
+        ("age 120 in years", |a| {
+            patient(a).birth_date = None;
+            patient(a).age_years = Some(120.0);
+        }),
+        ("weight 300 kg", |a| patient(a).weight_kg = Some(300.0)),
+        ("ANA tested on the screening day", |a| ana(a).date = Some(d("2026-11-26"))),
+        ("zoster on the screening day", |a| cond(a).herpes_zoster = Some(Event::On(d("2026-11-26")))),
+        ("malignancy dated on the screening day", |a| {
+            cond(a).malignancy = Some(MalignancyHistory::Entries(vec![Malignancy {
+                kind: Some(MalignancyType::Other),
+                date: Some(d("2026-11-26")),
+                adequately_treated: Some(false),
+            }]))
+        }),
+        ("SLEDAI 105", |a| sle(a).sledai = Some(Sledai { score: Some(105.0), items: None })),
+        ("SLEDAI 0", |a| sle(a).sledai = Some(Sledai { score: Some(0.0), items: None })),
+        ("eGFR 200", |a| labs(a).egfr = Some(Egfr { value: Some(200.0) })),
+        ("AST 0 U/L", |a| labs(a).ast = Some(Enzyme { value: Some(0.0), uln: Some(40.0) })),
+        ("WBC 500 x10^9/L", |a| {
+            labs(a).wbc = Some(Measured { value: Some(500.0), unit: Some(CountUnit::PerNanoliter) })
+        }),
+        ("prednisone 2,000 mg/day", |a| {
+            meds(a).corticosteroid =
+                Some(Corticosteroid::Taking(SteroidDose { drug: Some(Steroid::Prednisone), daily_mg: Some(2000.0) }))
+        }),
+    ];
+    for (name, change) in edges {
+        let mut a = eligible();
+        change(&mut a);
+        let r = run(&a);
+        assert!(r.errors.is_empty(), "{name}: {:?}", r.errors);
+        assert!(
+            r.criteria.iter().all(|c| c.outcome != Outcome::Unknown),
+            "{name}: a kept value leaves nothing unknown: {:?}",
+            r.criteria.iter().filter(|c| c.outcome == Outcome::Unknown).map(|c| &c.missing).collect::<Vec<_>>()
+        );
+    }
 }
 
 // ---- verdicts ----
@@ -1604,4 +1736,47 @@ fn today_is_used_only_without_a_screening_date() {
     let r = evaluate(&a, d("2026-12-01"));
     assert_eq!(r.screening_date, d("2026-12-01"));
     assert_eq!(r.baseline_date, d("2026-12-01"));
+}
+
+#[test]
+fn the_derived_deserializer_reads_the_same_answers_as_our_reader() {
+    // The Rust API's `Answers: Deserialize` (contract section 1) and the reader behind the JS API agree.
+    for (name, text) in [("eligible.json", ELIGIBLE), ("contract example", CONTRACT_EXAMPLE)] {
+        let serde: Answers = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: serde refuses it: {e}"));
+        assert_eq!(Some(serde), from_json(text).ok(), "{name}");
+    }
+}
+
+#[test]
+fn both_readers_refuse_with_the_same_words_saying_what_was_expected() {
+    let cases = [
+        ("date of the wrong type", r#"{"screening_date": 5}"#, "expected a date YYYY-MM-DD"),
+        ("date with slashes", r#"{"screening_date": "2026/11/26"}"#, "expected a date YYYY-MM-DD"),
+        (
+            "event of the wrong type",
+            r#"{"conditions": {"herpes_zoster": 5}}"#,
+            r#"expected "none" or a date YYYY-MM-DD"#,
+        ),
+        ("schema of the wrong type", r#"{"schema": 1}"#, r#"expected "misle-answers/1""#),
+        (
+            "malignancy of the wrong type",
+            r#"{"conditions": {"malignancy": 5}}"#,
+            r#"expected "none" or a list of malignancies"#,
+        ),
+        (
+            "corticosteroid of the wrong type",
+            r#"{"medications": {"corticosteroid": true}}"#,
+            r#"expected "none" or a corticosteroid dose"#,
+        ),
+        ("patient of the wrong type", r#"{"patient": "Ann"}"#, "expected an object"),
+    ];
+    for (name, text, expected) in cases {
+        let serde = serde_json::from_str::<Answers>(text).err().map(|e| e.to_string()).unwrap_or_default();
+        let ours = from_json(text).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(serde.contains(expected), "{name}: serde says {serde:?}, want {expected:?}");
+        assert!(ours.contains(expected), "{name}: our reader says {ours:?}, want {expected:?}");
+        // The same message, ours after the path, serde's before its position.
+        let serde_words = serde.split(" at line ").next().unwrap_or_default();
+        assert!(ours.ends_with(serde_words), "{name}: ours {ours:?}, serde {serde:?}");
+    }
 }

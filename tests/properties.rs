@@ -418,8 +418,14 @@ fn odd_value() -> impl Strategy<Value = Value> {
     ])
 }
 
+/// Cases per property: 2000, or `PROPTEST_CASES` when set.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    // 2000 cases unless PROPTEST_CASES says otherwise (the mutation-testing run uses fewer).
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn the_writer_agrees_with_serde_and_reads_back(a in answers(Range::Clinical)) {

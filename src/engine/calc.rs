@@ -148,6 +148,8 @@ mod tests {
             ("male 45 y, 3.0 mg/dL", 3.0, 45, Sex::Male, 25.31),
             ("male 65 y, 2.3 mg/dL", 2.3, 65, Sex::Male, 30.74),
             ("female 55 y, 0.9 mg/dL", 0.9, 55, Sex::Female, 75.50),
+            // Below k (0.9 for men) the male exponent -0.302 applies: 142 x (0.7/0.9)^-0.302 x 0.9938^40.
+            ("male 40 y, 0.7 mg/dL", 0.7, 40, Sex::Male, 119.46),
         ];
         for (name, scr, age, sex, want) in cases {
             let got = ckd_epi_2021(scr, age, sex);

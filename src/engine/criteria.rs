@@ -281,6 +281,27 @@ mod tests {
     }
 
     #[test]
+    fn every_criterion_has_its_own_title_and_rule_in_plain_words() {
+        let titles: Vec<&str> = CriterionId::ALL.iter().map(|c| c.title()).collect();
+        let rules: Vec<&str> = CriterionId::ALL.iter().map(|c| c.rule()).collect();
+        for (i, id) in CriterionId::ALL.iter().enumerate() {
+            assert!(!titles[i].is_empty() && !rules[i].is_empty(), "{}", id.key());
+            assert!(!titles[..i].contains(&titles[i]), "{}: title repeats another: {}", id.key(), titles[i]);
+            assert!(!rules[..i].contains(&rules[i]), "{}: rule repeats another: {}", id.key(), rules[i]);
+        }
+        // The words state the limits the rules apply.
+        let says = |id: CriterionId, words: &[&str]| {
+            for w in words {
+                assert!(id.title().contains(w) || id.rule().contains(w), "{}: no {w:?} in {:?}", id.key(), id.rule());
+            }
+        };
+        says(CriterionId::I1, &["18", "65"]);
+        says(CriterionId::I3, &["1:80", "6 months"]);
+        says(CriterionId::E3, &["< 30", "< 2.0", "< 8 g/dL", "> 4", "equal to a limit passes"]);
+        says(CriterionId::E12, &["0.5 mg", "equal passes"]);
+    }
+
+    #[test]
     fn six_inclusions_then_sixteen_exclusions() {
         let kinds: Vec<Kind> = CriterionId::ALL.iter().map(|c| c.kind()).collect();
         assert!(kinds[..6].iter().all(|k| *k == Kind::Inclusion));

@@ -72,6 +72,7 @@ mod tests {
         assert_eq!(num(1e17), "100000000000000000");
         assert_eq!(num(1e20), "more than 1e18");
         assert_eq!(num(f64::NAN), "NaN");
+        assert_eq!(num(f64::INFINITY), "infinity");
         assert_eq!(num(f64::NEG_INFINITY), "-infinity");
         assert_eq!(num(f64::MAX), "more than 1e18");
     }

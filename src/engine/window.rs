@@ -149,6 +149,8 @@ mod tests {
         assert_eq!(earliest(lo, hi, |_| true), Some(lo));
         assert_eq!(earliest(lo, hi, |_| false), None);
         assert_eq!(earliest(hi, lo, |_| true), None);
+        assert_eq!(earliest(lo, lo, |_| true), Some(lo), "a one-day range is searched too");
+        assert_eq!(earliest(lo, lo, |_| false), None);
     }
 
     #[test]
