@@ -161,6 +161,8 @@ pub struct Shown {
     /// Each section of the form: its key, its markup as last written (empty
     /// when it is not in the page) and its inputs.
     sections: Vec<(&'static str, String, Vec<FormField>)>,
+    /// The computed lines as last written, in the order of `sections::LIVES`.
+    lives: Vec<String>,
 }
 
 /// Brings the page up to date with the draft, the report and the messages:
@@ -182,13 +184,22 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
             }
         }
         shown.shape = Some(shape);
+        shown.lives = vec![String::new(); sections::LIVES.len()];
     }
     for (_, _, fields) in &mut shown.sections {
         ctx.draft.with(|d| ctx.calc.with(|c| sync_form(d, &c.notes, fields)));
     }
-    for (id, which) in sections::LIVES {
-        if html::by_id(id).is_some() {
-            html::put_text(id, &sections::live_text(ctx, which));
+    // The computed lines (age, eGFR, ratios, ...): written when they change;
+    // a rewritten section starts them empty (the cache is reset below).
+    for (i, (id, which)) in sections::LIVES.into_iter().enumerate() {
+        let text = sections::live_text(ctx, which);
+        if shown.lives.get(i) != Some(&text) {
+            if let Some(el) = html::by_id(id) {
+                el.set_text_content(Some(&text));
+            }
+            if let Some(last) = shown.lives.get_mut(i) {
+                *last = text;
+            }
         }
     }
     if let Some(total) = html::doc().and_then(|d| d.query_selector("[data-sledai-total]").ok().flatten()) {
@@ -482,6 +493,11 @@ fn on_change(ctx: Ctx, ev: &web_sys::Event) {
 /// A click on a link to a question or an action button.
 fn on_click(ctx: Ctx, ev: &web_sys::Event) {
     let Some(el) = target(ev) else { return };
+    // A click on an input is answered by its change event; it is never a
+    // link or a button (and two selector matches per click cost time).
+    if el.tag_name() == "INPUT" {
+        return;
+    }
     if let Ok(Some(a)) = el.closest("a[data-jump],a[data-goto]") {
         ev.prevent_default();
         let path = a.get_attribute("data-jump").or_else(|| a.get_attribute("data-goto")).unwrap_or_default();

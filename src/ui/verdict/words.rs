@@ -75,16 +75,42 @@ pub fn question_name(path: &str) -> String {
         ("medications.b_cell_depletion", "B-cell depleting biologic"),
     ];
     // The longest known prefix names the question; the rest is added.
+    // (No allocation per candidate: this runs for every link of the panel
+    // on every change.)
     let best = NAMES
         .iter()
-        .filter(|(p, _)| path == *p || path.starts_with(&format!("{p}.")) || path.starts_with(&format!("{p}[")))
-        .max_by_key(|(p, _)| p.len());
+        .filter_map(|(p, name)| {
+            let rest = path.strip_prefix(p)?;
+            (rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')).then_some((p.len(), name, rest))
+        })
+        .max_by_key(|(len, _, _)| *len);
     match best {
-        Some((p, name)) if path.len() > p.len() => {
-            let rest = path[p.len()..].trim_start_matches('.').replace('_', " ");
-            format!("{name}: {rest}")
+        Some((_, name, rest)) if !rest.is_empty() => {
+            format!("{name}: {}", rest.trim_start_matches('.').replace('_', " "))
         }
-        Some((_, name)) => (*name).to_string(),
+        Some((_, name, _)) => (*name).to_string(),
         None => path.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::question_name;
+
+    #[test]
+    fn questions_are_named_by_their_longest_known_prefix() {
+        for (path, name) in [
+            ("conditions.hiv", "HIV"),
+            ("labs.ast.uln", "AST: uln"),
+            ("sle.bilag.renal", "BILAG-2004 grades: renal"),
+            ("nephritis_therapy.start_date", "Nephritis therapy: start date"),
+            ("conditions.malignancy[0].date", "Malignancy: [0].date"),
+            ("patient.age_years", "Age"),
+            // A prefix that is not a whole path segment does not name it.
+            ("labs.egfrx", "labs.egfrx"),
+            ("unknown", "unknown"),
+        ] {
+            assert_eq!(question_name(path), name, "{path}");
+        }
     }
 }
