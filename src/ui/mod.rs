@@ -177,7 +177,11 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
         if let Some(form) = html::by_id("qform") {
             rebuild_sections(&form, htmls, &mut shown.sections);
         }
-        if let Some(el) = active.filter(|id| !id.is_empty()).and_then(|id| html::by_id(&id)) {
+        // Focus moves back only when the focused input was in a rewritten
+        // section (focusing forces a layout of the page).
+        let now = html::doc().and_then(|d| d.active_element()).map(|e| e.id());
+        if let Some(el) = active.filter(|id| !id.is_empty() && now.as_ref() != Some(id)).and_then(|id| html::by_id(&id))
+        {
             use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();

@@ -61,4 +61,23 @@ describe('conditional sections', () => {
       await page.waitForSelector(nephritis, { state: 'detached' });
     });
   });
+
+  test('focus stays on the answer that opened a block, also when its section is rewritten, and the new block is in the tab order', async () => {
+    await flow(suite, async ({ page }) => {
+      // The corticosteroid dose block is inside the medications section,
+      // which is rewritten when it opens: focus must come back to the radio.
+      const taking = page.locator('input[type=radio][data-path="medications.corticosteroid"][value="taking"]');
+      await taking.focus();
+      await page.keyboard.press('Space');
+      await page.locator('select[data-path="medications.corticosteroid.drug"]').waitFor({ state: 'visible' });
+      const id = await taking.getAttribute('id');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), id, 'focus left the radio that opened the block');
+      // A gate in another section (renal BILAG) adds a section and keeps focus where it is.
+      const renal = page.locator('select[data-path="sle.bilag.renal"]');
+      await renal.focus();
+      await renal.selectOption('A');
+      await page.locator(nephritis).waitFor({ state: 'attached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-path')), 'sle.bilag.renal');
+    });
+  });
 });
