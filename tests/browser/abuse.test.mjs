@@ -4,41 +4,16 @@
 // uncaught error) and the other answers are kept.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { expectVerdict, fill, fillEligiblePatient, flow, startSuite, verdict } from './helpers.mjs';
-
-/** The field error the input of `path` points at (aria-describedby), or ''. */
-async function fieldError(page, path) {
-  return page.evaluate((path) => {
-    const input = document.querySelector(`input[data-path="${path}"]:not([type=radio]):not([type=checkbox])`);
-    const ids = (input?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    return ids
-      .map((id) => document.getElementById(id))
-      .filter((el) => el && el.classList.contains('field-error'))
-      .map((el) => el.textContent.trim())
-      .join(' ');
-  }, path);
-}
-
-/** Waits until the field error of `path` matches `pattern`; returns it. */
-async function expectFieldError(page, path, pattern) {
-  try {
-    await page.waitForFunction(
-      ({ path, source, flags }) => {
-        const input = document.querySelector(`input[data-path="${path}"]:not([type=radio]):not([type=checkbox])`);
-        const ids = (input?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-        return ids.some((id) => {
-          const el = document.getElementById(id);
-          return el && el.classList.contains('field-error') && new RegExp(source, flags).test(el.textContent);
-        });
-      },
-      { path, source: pattern.source, flags: pattern.flags },
-      { timeout: 5000 },
-    );
-  } catch {
-    assert.fail(`no field error matching ${pattern} at ${path}; found: "${await fieldError(page, path)}"`);
-  }
-  return fieldError(page, path);
-}
+import {
+  expectFieldMessage as expectFieldError,
+  expectVerdict,
+  fieldMessage as fieldError,
+  fill,
+  fillEligiblePatient,
+  flow,
+  startSuite,
+  verdict,
+} from './helpers.mjs';
 
 /** The value of the text or date input of `path`. */
 function valueOf(page, path) {

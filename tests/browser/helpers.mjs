@@ -438,3 +438,48 @@ export async function screenshot(page, name, width) {
 export async function downloadText(download) {
   return readFile(await download.path(), 'utf8');
 }
+
+// ---------------------------------------------------------------------------
+// Field messages: the .field-error elements an input's aria-describedby
+// points at.
+
+const fieldSelector = (path) =>
+  `:is(input:not([type=radio]):not([type=checkbox]), select, textarea)[data-path="${path}"]`;
+
+/** The text of the field errors of the input of `path` ('' when none). */
+export async function fieldMessage(page, path) {
+  return page.evaluate((selector) => {
+    const input = document.querySelector(selector);
+    const ids = (input?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return ids
+      .map((id) => document.getElementById(id))
+      .filter((el) => el && el.classList.contains('field-error'))
+      .map((el) => el.textContent.trim())
+      .join(' ');
+  }, fieldSelector(path));
+}
+
+/** Waits until a field error of `path` matches `pattern` (its flags kept); returns the text. */
+export async function expectFieldMessage(page, path, pattern) {
+  try {
+    await page.waitForFunction(
+      ({ selector, source, flags }) => {
+        const input = document.querySelector(selector);
+        const ids = (input?.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+        return ids.some((id) => {
+          const el = document.getElementById(id);
+          return el && el.classList.contains('field-error') && new RegExp(source, flags).test(el.textContent);
+        });
+      },
+      { selector: fieldSelector(path), source: pattern.source, flags: pattern.flags },
+      { timeout: STEP_TIMEOUT },
+    );
+  } catch {
+    const html = await page.locator(fieldSelector(path)).first().evaluate((e) => e.outerHTML).catch(() => '(no field)');
+    assert.fail(
+      `no .field-error matching ${pattern} referenced by aria-describedby of ${path}\n` +
+        `field: ${html}\nmessage found: "${await fieldMessage(page, path)}"\n${await describePanel(page)}`,
+    );
+  }
+  return fieldMessage(page, path);
+}
