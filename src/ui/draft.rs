@@ -451,12 +451,11 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 #[must_use]
 pub fn quote(raw: &str) -> String {
     const SHOWN: usize = 24;
-    match raw.char_indices().nth(SHOWN) {
-        None => format!("“{raw}”"),
-        Some((cut, _)) => {
-            let start = raw.get(..cut).unwrap_or_default();
-            format!("“{start}…” ({} characters)", raw.chars().count())
-        }
+    let count = raw.chars().count();
+    if count > SHOWN {
+        format!("“{}” ({count} characters)", clip(raw, SHOWN))
+    } else {
+        format!("“{raw}”")
     }
 }
 

@@ -190,11 +190,17 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
         shown.shape = Some(shape);
         shown.lives = vec![String::new(); sections::LIVES.len()];
     }
-    for (_, _, fields) in &mut shown.sections {
-        ctx.draft.with(|d| ctx.calc.with(|c| sync_form(d, &c.notes, fields)));
-    }
-    // The computed lines (age, eGFR, ratios, ...): written when they change;
-    // a rewritten section starts them empty (the cache is reset below).
+    let sections = &mut shown.sections;
+    ctx.draft.with(|d| {
+        ctx.calc.with(|c| {
+            for (_, _, fields) in sections.iter_mut() {
+                sync_form(d, &c.notes, fields);
+            }
+        })
+    });
+    // The computed lines (age, eGFR, ratios, ...): written when they change
+    // (the cache is emptied above when sections are rewritten, since a
+    // rewritten section starts them empty).
     for (i, (id, which)) in sections::LIVES.into_iter().enumerate() {
         let text = sections::live_text(ctx, which);
         if shown.lives.get(i) != Some(&text) {
@@ -252,7 +258,7 @@ struct FormField {
     hint: bool,
     /// What the input shows as far as the page knows: as written (nothing
     /// checked, empty, enabled, no message), then as last applied.
-    shown: Option<FieldState>,
+    shown: FieldState,
 }
 
 /// What the draft and the messages want an input to show. The default is
@@ -329,7 +335,7 @@ fn form_fields(root: &web_sys::Element) -> Vec<FormField> {
                 path,
                 hint,
                 el,
-                shown: Some(FieldState::default()),
+                shown: FieldState::default(),
             }
         })
         .collect()
@@ -380,11 +386,10 @@ fn sync_form(d: &Draft, notes: &[Note], fields: &mut [FormField]) {
                 notes.iter().find(|(p, _)| *p == f.path).map(|(_, m)| m.clone())
             },
         };
-        if f.shown.as_ref() == Some(&want) {
-            continue;
+        if f.shown != want {
+            apply_field(f, &want);
+            f.shown = want;
         }
-        apply_field(f, &want);
-        f.shown = Some(want);
     }
 }
 
@@ -395,23 +400,21 @@ fn apply_field(f: &FormField, want: &FieldState) {
     use html::{prop, set_attr, set_flag, set_prop};
     use wasm_bindgen::JsValue;
     let v: &JsValue = f.el.as_ref();
-    let old = f.shown.as_ref();
+    let old = &f.shown;
     let radio_or_box = matches!(f.ty.as_str(), "radio" | "checkbox");
     if radio_or_box {
-        if old.map(|o| o.checked) != Some(want.checked) {
+        if old.checked != want.checked {
             set_flag(v, "checked", want.checked);
         }
     } else {
-        if old.map(|o| o.text.as_str()) != Some(want.text.as_str())
-            && prop(v, "value").as_string().as_deref() != Some(want.text.as_str())
-        {
+        if old.text != want.text && prop(v, "value").as_string().as_deref() != Some(want.text.as_str()) {
             set_prop(v, "value", &JsValue::from_str(&want.text));
         }
-        if old.map(|o| o.disabled) != Some(want.disabled) {
+        if old.disabled != want.disabled {
             set_flag(v, "disabled", want.disabled);
         }
     }
-    if f.path.is_empty() || old.map(|o| &o.note) == Some(&want.note) {
+    if f.path.is_empty() || old.note == want.note {
         return;
     }
     let (hint, err) = (fields::hid(&f.path), fields::eid(&f.path));

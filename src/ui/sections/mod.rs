@@ -420,12 +420,6 @@ fn malignancy_row(o: &mut String, i: usize) {
     ));
 }
 
-/// Every section that applies, in order.
-#[must_use]
-pub fn form_html(d: &Draft) -> String {
-    section_htmls(d).into_iter().map(|(_, html)| html).collect()
-}
-
 /// Each section's key and its markup, in order; the markup is empty when
 /// the section does not apply (it is then not in the page at all).
 #[must_use]
