@@ -75,7 +75,13 @@ impl CriterionId {
     /// `"I1"`, `"E16"`.
     #[must_use]
     pub fn key(self) -> &'static str {
-        self.text().0
+        // Its own table, not a field of `text()`: the engine module needs the
+        // keys but not the sentences, and a shared match would keep them all.
+        const KEYS: [&str; 22] = [
+            "I1", "I2", "I3", "I4", "I5", "I6", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11",
+            "E12", "E13", "E14", "E15", "E16",
+        ];
+        KEYS[self as usize]
     }
 
     /// Inclusion or exclusion.
@@ -91,38 +97,36 @@ impl CriterionId {
     /// A few words naming the criterion.
     #[must_use]
     pub fn title(self) -> &'static str {
-        self.text().1
+        self.text().0
     }
 
     /// The registry sentence, verbatim.
     #[must_use]
     pub fn sentence(self) -> &'static str {
-        self.text().2
+        self.text().1
     }
 
     /// The rule the engine applies, in plain words.
     #[must_use]
     pub fn rule(self) -> &'static str {
-        self.text().3
+        self.text().2
     }
 
-    fn text(self) -> (&'static str, &'static str, &'static str, &'static str) {
+    /// (title, registry sentence, rule).
+    fn text(self) -> (&'static str, &'static str, &'static str) {
         match self {
             CriterionId::I1 => (
-                "I1",
                 "Age 18 to 65",
                 "Patients between 18 and 65 years old, male or female, of any race",
                 "Age in completed years on the screening date is 18 to 65 inclusive. \
                  Under 18 with a birth date: not yet, clears on the 18th birthday.",
             ),
             CriterionId::I2 => (
-                "I2",
                 "4 of 11 ACR criteria",
                 "Historical presence of at least 4 of 11 of the ACR Classification Criteria",
                 "At least 4 of the 11 criteria of the 1997-updated ACR classification, ever met.",
             ),
             CriterionId::I3 => (
-                "I3",
                 "ANA or anti-dsDNA within 6 months",
                 "Evidence of a positive ANA (≥1:80 titer) or positive dsDNA antibody test within 6 months of screening",
                 "An ANA titer of 1:80 or more, or a positive anti-dsDNA test, dated within \
@@ -130,14 +134,12 @@ impl CriterionId {
                  and neither qualifies; an older test needs repeating.",
             ),
             CriterionId::I4 => (
-                "I4",
                 "Active SLE: SLEDAI ≥ 6 and a BILAG A or B",
                 "Clinically active SLE determined by SLEDAI score ≥6 and the presence of at least one BILAG A or BILAG B at screening, despite standard-of-care therapy",
                 "SLEDAI-2K score of 6 or more, and at least one BILAG-2004 domain graded A or B, \
                  and active despite standard-of-care therapy.",
             ),
             CriterionId::I5 => (
-                "I5",
                 "Renal BILAG A/B: 6 months of nephritis therapy",
                 "If the patient has a BILAG A or BILAG B score in the renal organ system, he/she must have completed at least 6 months of therapy for the current episode of nephritis prior to Screening. Therapy must include at least 6 months of mycophenolate or at least 3 months of cyclophosphamide followed by mycophenolate or azathioprine",
                 "Applies only when renal BILAG is A or B. Therapy for the current episode started \
@@ -146,25 +148,21 @@ impl CriterionId {
                  or azathioprine.",
             ),
             CriterionId::I6 => (
-                "I6",
                 "Informed consent",
                 "Able and willing to give written informed consent",
                 "The patient is able and willing to give written informed consent.",
             ),
             CriterionId::E1 => (
-                "E1",
                 "Active CNS lupus",
                 "Active CNS lupus affecting mental status",
                 "Excluded if there is active CNS lupus affecting mental status.",
             ),
             CriterionId::E2 => (
-                "E2",
                 "Nephritis requiring dialysis",
                 "Active lupus nephritis requiring dialysis",
                 "Excluded if active lupus nephritis requires dialysis.",
             ),
             CriterionId::E3 => (
-                "E3",
                 "Laboratory limits",
                 "Laboratory exclusions: eGFR <30, WBC <2.0/mm3, hemoglobin <8 g/dL, platelet count <30,000/mm3, liver enzymes AST or ALT >4 times upper limit normal.",
                 "Excluded if eGFR < 30 mL/min/1.73 m² (given, or CKD-EPI 2021 from creatinine), \
@@ -173,14 +171,12 @@ impl CriterionId {
                  limit of normal. Values are converted to these units; a value equal to a limit passes.",
             ),
             CriterionId::E4 => (
-                "E4",
                 "HIV, hepatitis B/C, TB",
                 "Positive testing for HIV, hepatitis B or hepatitis C, tuberculosis (TB), or chest X-ray (CXR) findings consistent with TB or latent fungal infection.",
                 "Excluded if any of HIV, hepatitis B, hepatitis C, tuberculosis, or a chest X-ray \
                  consistent with TB or latent fungal infection is positive.",
             ),
             CriterionId::E5 => (
-                "E5",
                 "Malignancy within 5 years",
                 "History of malignant neoplasm within the last 5 years, except for adequately treated cancers of the skin (basal or squamous cell) or carcinoma in situ of the uterine cervix",
                 "Excluded by any malignancy dated (diagnosis or last treatment) within 5 years \
@@ -188,26 +184,22 @@ impl CriterionId {
                  skin cancer or cervical carcinoma in situ.",
             ),
             CriterionId::E6 => (
-                "E6",
                 "Pregnant or breastfeeding",
                 "Pregnant or breast feeding",
                 "Excluded if pregnant or breastfeeding. Does not apply to male patients.",
             ),
             CriterionId::E7 => (
-                "E7",
                 "Contraception",
                 "A woman of childbearing potential (not post-menopausal or surgically sterile) who is not willing to use adequate contraception",
                 "Excluded if a woman of childbearing potential is not willing to use adequate \
                  contraception. Does not apply to male patients.",
             ),
             CriterionId::E8 => (
-                "E8",
                 "Renal transplant",
                 "History of renal transplantation",
                 "Excluded after any renal transplant.",
             ),
             CriterionId::E9 => (
-                "E9",
                 "Recent zoster or serious infection",
                 "Herpes zoster within the past 90 days or any infection requiring hospitalization or intravenous or intramuscular antibiotics within the past 60 days",
                 "Excluded by herpes zoster within 90 days before screening, or an infection \
@@ -215,46 +207,39 @@ impl CriterionId {
                  (both inclusive).",
             ),
             CriterionId::E10 => (
-                "E10",
                 "EKG or chest X-ray changes",
                 "Clinically significant EKG or chest X-ray changes",
                 "Excluded by clinically significant EKG or chest X-ray changes.",
             ),
             CriterionId::E11 => (
-                "E11",
                 "Investigator's opinion",
                 "Any other medical condition, related or unrelated to SLE, that in the opinion of the investigator would render the patient inappropriate or too unstable to complete study protocol",
                 "No questionnaire can decide this: the site investigator reviews it.",
             ),
             CriterionId::E12 => (
-                "E12",
                 "Prednisone over 0.5 mg/kg/day",
                 "Use of prednisone >0.5 mg/kg/day (or equivalent corticosteroid) within 1 month of Baseline visit",
                 "Excluded if the highest daily corticosteroid dose in the month before baseline, \
                  as prednisone equivalent, is above 0.5 mg per kg of body weight (equal passes).",
             ),
             CriterionId::E13 => (
-                "E13",
                 "Immunosuppressant change or experimental agent",
                 "Change or addition to immunosuppressant regimen within 3 months of Baseline visit (except corticosteroids); Use of other experimental therapeutic agents within 3 months of Baseline visit",
                 "Excluded by a change or addition of an immunosuppressant (not corticosteroids), \
                  or any experimental agent, within 3 calendar months before baseline (inclusive).",
             ),
             CriterionId::E14 => (
-                "E14",
                 "Belimumab or B-cell depletion",
                 "Having received belimumab within 2 months of Baseline, or having received rituximab or other B cell depleting biologic therapy within 6 months of Baseline.",
                 "Excluded by belimumab within 2 calendar months, or rituximab or another B-cell \
                  depleting biologic within 6 calendar months, before baseline (inclusive).",
             ),
             CriterionId::E15 => (
-                "E15",
                 "Comorbidity needing corticosteroids",
                 "Comorbidities requiring corticosteroid therapy",
                 "Excluded by a comorbidity (other than SLE) that requires corticosteroid therapy.",
             ),
             CriterionId::E16 => (
-                "E16",
                 "Substance abuse",
                 "Current substance abuse or recent (within one year) history of substance abuse",
                 "Excluded by current substance abuse, or substance abuse within 1 year before \
@@ -311,6 +296,10 @@ mod tests {
         assert_eq!(keys[21], "E16");
         for (i, k) in keys[6..].iter().enumerate() {
             assert_eq!(*k, format!("E{}", i + 1));
+        }
+        // Each key names its own variant.
+        for id in CriterionId::ALL {
+            assert_eq!(id.key(), format!("{id:?}"));
         }
     }
 }
