@@ -9,6 +9,15 @@
 
 use wasm_bindgen::prelude::*;
 
+// The engine module alone (not the page, which keeps dlmalloc for its many
+// allocations per change) uses the smaller allocator; see Cargo.toml.
+// SAFETY: the module runs in one thread: wasm-bindgen's `--target web` output
+// has no shared memory, so no two calls can allocate at once.
+#[cfg(all(target_arch = "wasm32", not(feature = "ui")))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 use crate::bridge::to_js;
 use crate::engine::answers::ANSWERS_SCHEMA;
 use crate::engine::report::REPORT_SCHEMA;

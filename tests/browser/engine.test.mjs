@@ -111,6 +111,38 @@ describe('engine only (engine/misle_engine.js)', () => {
     });
   });
 
+  test('evaluate() 3,000 times, valid and invalid answers in turn: the same reports, and memory stays bounded', { todo }, async () => {
+    // Protects the engine module's small free-list allocator (lol_alloc):
+    // freed blocks must be reused, not leaked, and never handed out twice.
+    const eligible = await readJson('eligible.json');
+    const example = await readJson('contract-example.json');
+    await onExample(async ({ page }) => {
+      const r = await page.evaluate(
+        async ([a, b]) => {
+          // init() again returns the module's exports (it is already loaded).
+          const { default: init } = await import('../engine/misle_engine.js');
+          const wasm = await init();
+          const first = [JSON.stringify(window.misleEvaluate(a)), JSON.stringify(window.misleEvaluate(b))];
+          const sizes = [];
+          let same = 0;
+          for (let i = 0; i < 3000; i++) {
+            if (JSON.stringify(window.misleEvaluate(i % 2 ? b : a)) === first[i % 2]) same++;
+            try {
+              window.misleEvaluate({ patient: { weight_kg: 'x'.repeat(i % 500) } });
+            } catch {
+              same++;
+            }
+            if (i === 100 || i === 2999) sizes.push(wasm.memory.buffer.byteLength);
+          }
+          return { same, sizes };
+        },
+        [eligible, example],
+      );
+      assert.equal(r.same, 6000);
+      assert.equal(r.sizes[1], r.sizes[0], `wasm memory grew from ${r.sizes[0]} to ${r.sizes[1]} bytes`);
+    });
+  });
+
   test('version() names the package and both schemas', { todo }, async () => {
     const cargo = await readFile(join(repo, 'Cargo.toml'), 'utf8');
     const pkgVersion = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/ms.exec(cargo)?.[1];
