@@ -1684,6 +1684,34 @@ fn structurally_invalid_documents_are_refused_naming_the_path() {
             r#"["misle-answers/1", "2026-11-26"]"#,
             "answers: invalid type: sequence, expected an object",
         ),
+        // With two faults, the first met is named: members in the contract's
+        // order, a list's entries in their order, an entry's members before
+        // the next entry.
+        (
+            "two faults in two sections",
+            r#"{"labs": {"wbc": {"value": "low"}}, "patient": {"sex": "other"}}"#,
+            "patient.sex: unknown variant `other`",
+        ),
+        (
+            "two faults in one object",
+            r#"{"patient": {"consent": 1, "sex": "other"}}"#,
+            "patient.sex: unknown variant `other`",
+        ),
+        (
+            "a fault inside an entry before a later entry's",
+            r#"{"conditions": {"malignancy": [{"type": "lung"}, null], "hiv": 2}}"#,
+            "conditions.hiv: invalid type: integer `2`",
+        ),
+        (
+            "a fault inside an entry before a later entry's, nothing earlier",
+            r#"{"conditions": {"malignancy": [{"type": "lung"}, null]}}"#,
+            "conditions.malignancy[0].type: unknown variant `lung`",
+        ),
+        (
+            "an unknown field before its object's members",
+            r#"{"patient": {"sex": "other", "height_cm": 170}}"#,
+            "patient.height_cm: unknown field",
+        ),
         ("not JSON", "{patient:", "answers: not valid JSON: key must be a string at line 1 column 2"),
         ("trailing text", r#"{} x"#, "answers: not valid JSON: trailing characters at line 1 column 4"),
         ("empty file", "", "answers: not valid JSON: EOF while parsing"),

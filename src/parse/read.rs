@@ -3,6 +3,8 @@
 //! `Answers: Deserialize` accepts (a test holds the two together), with
 //! messages in serde's words.
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 
 use super::json::Value;
@@ -67,25 +69,52 @@ fn one_of(names: &[&str]) -> String {
     }
 }
 
-/// An object being read: its members, and its path for messages.
+/// The first error met while reading a document.
+///
+/// Readers note an error here and return `None` instead of returning early:
+/// reading goes on in the same order, and only the first error is kept, so
+/// the message is the one a stop-at-the-first-error reader gives. (Early
+/// returns made every field a drop-and-return path: the reader was the
+/// largest function of the engine module.)
+#[derive(Default)]
+struct Bad(Cell<Option<Error>>);
+
+impl Bad {
+    /// The value, or `None` with the error noted if it is the first.
+    fn note<T>(&self, r: Res<T>) -> Option<T> {
+        match r {
+            Ok(x) => Some(x),
+            Err(e) => {
+                let first = self.0.take().unwrap_or(e);
+                self.0.set(Some(first));
+                None
+            }
+        }
+    }
+}
+
+/// An object being read: its members, its path for messages, and where its
+/// errors go.
 struct Obj<'a> {
     path: String,
     members: &'a [(String, Value)],
+    bad: &'a Bad,
 }
 
 impl<'a> Obj<'a> {
-    /// `v` as an object with only `fields`; `null` is absent.
-    fn at(v: &'a Value, path: &str, fields: &[&str]) -> Res<Option<Obj<'a>>> {
+    /// `v` as an object with only `fields`; `null` is absent. A wrong type
+    /// or an unknown field is noted in `bad`, and gives `None`.
+    fn at(v: &'a Value, path: &str, fields: &[&str], bad: &'a Bad) -> Option<Obj<'a>> {
         match v {
-            Value::Null => Ok(None),
+            Value::Null => None,
             Value::Object(members) => {
                 if let Some((k, _)) = members.iter().find(|(k, _)| !fields.contains(&k.as_str())) {
                     let p = join(path, k);
-                    return Err(fail(&p, format!("unknown field `{k}`, expected {}", one_of(fields))));
+                    return bad.note(Err(fail(&p, format!("unknown field `{k}`, expected {}", one_of(fields)))));
                 }
-                Ok(Some(Obj { path: path.to_string(), members }))
+                Some(Obj { path: path.to_string(), members, bad })
             }
-            other => Err(invalid_type(path, other, "an object")),
+            other => bad.note(Err(invalid_type(path, other, "an object"))),
         }
     }
 
@@ -98,39 +127,32 @@ impl<'a> Obj<'a> {
         self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Value::Null)
     }
 
-    fn read<T>(&self, key: &str, read: impl FnOnce(&'a Value, &str) -> Res<T>) -> Res<Option<T>> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(v) => read(v, &self.path(key)).map(Some),
-        }
+    fn read<T>(&self, key: &str, read: impl FnOnce(&'a Value, &str) -> Res<T>) -> Option<T> {
+        let v = self.get(key)?;
+        self.bad.note(read(v, &self.path(key)))
     }
 
-    fn object<T>(&self, key: &str, fields: &[&str], build: impl FnOnce(&Obj<'a>) -> Res<T>) -> Res<Option<T>> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(v) => match Obj::at(v, &self.path(key), fields)? {
-                None => Ok(None),
-                Some(o) => build(&o).map(Some),
-            },
-        }
+    fn object<T>(&self, key: &str, fields: &[&str], build: impl FnOnce(&Obj<'a>) -> T) -> Option<T> {
+        let v = self.get(key)?;
+        Obj::at(v, &self.path(key), fields, self.bad).map(|o| build(&o))
     }
 
-    fn number(&self, key: &str) -> Res<Option<f64>> {
+    fn number(&self, key: &str) -> Option<f64> {
         self.read(key, number)
     }
-    fn boolean(&self, key: &str) -> Res<Option<bool>> {
+    fn boolean(&self, key: &str) -> Option<bool> {
         self.read(key, boolean)
     }
-    fn date(&self, key: &str) -> Res<Option<NaiveDate>> {
+    fn date(&self, key: &str) -> Option<NaiveDate> {
         self.read(key, date)
     }
-    fn event(&self, key: &str) -> Res<Option<Event>> {
+    fn event(&self, key: &str) -> Option<Event> {
         self.read(key, event)
     }
-    fn word<W: Word>(&self, key: &str) -> Res<Option<W>> {
+    fn word<W: Word>(&self, key: &str) -> Option<W> {
         self.read(key, word::<W>)
     }
-    fn words<W: Word>(&self, key: &str) -> Res<Option<Vec<W>>> {
+    fn words<W: Word>(&self, key: &str) -> Option<Vec<W>> {
         self.read(key, |v, p| list(v, p, word::<W>))
     }
 }
@@ -200,13 +222,19 @@ pub trait Word: Sized + Copy + PartialEq + 'static {
 }
 
 fn word<W: Word>(v: &Value, path: &str) -> Res<W> {
-    let names: Vec<&str> = W::WORDS.iter().map(|(w, _)| *w).collect();
+    let at = word_index(v, path, &|i| W::WORDS.get(i).map(|(w, _)| *w))?;
+    W::WORDS.get(at).map(|(_, x)| *x).ok_or_else(|| invalid_value(path, v, "a word"))
+}
+
+/// The index of the word `v` names among `names(0)`, `names(1)`, ...
+/// (not generic: one copy for every `Word` type).
+fn word_index(v: &Value, path: &str, names: &dyn Fn(usize) -> Option<&'static str>) -> Res<usize> {
+    let all = || (0..).map_while(names);
     match v {
-        Value::String(s) => W::WORDS
-            .iter()
-            .find(|(w, _)| w == s)
-            .map(|(_, x)| *x)
-            .ok_or_else(|| fail(path, format!("unknown variant `{s}`, expected {}", one_of(&names)))),
+        Value::String(s) => all().position(|w| w == s).ok_or_else(|| {
+            let names: Vec<&str> = all().collect();
+            fail(path, format!("unknown variant `{s}`, expected {}", one_of(&names)))
+        }),
         other => Err(invalid_type(path, other, "a string")),
     }
 }
@@ -303,39 +331,42 @@ pub(crate) fn answers(v: &Value) -> Res<Answers> {
         "conditions",
         "medications",
     ];
-    let Some(o) = Obj::at(v, "", &fields)? else {
-        return Err(invalid_type("", v, "an object"));
+    let bad = Bad::default();
+    let Some(o) = Obj::at(v, "", &fields, &bad) else {
+        return Err(bad.0.take().unwrap_or_else(|| invalid_type("", v, "an object")));
     };
-    Ok(Answers {
+    let answers = Answers {
         schema: o.read("schema", |v, p| match v {
             Value::String(s) if s == ANSWERS_SCHEMA => Ok(AnswersSchema),
             Value::String(_) => Err(invalid_value(p, v, "\"misle-answers/1\"")),
             other => Err(invalid_type(p, other, "\"misle-answers/1\"")),
-        })?,
-        screening_date: o.date("screening_date")?,
-        baseline_date: o.date("baseline_date")?,
-        patient: o.object("patient", PATIENT, patient)?,
-        sle: o.object("sle", &["acr_criteria", "ana", "anti_dsdna", "sledai", "bilag", "standard_of_care"], sle)?,
+        }),
+        screening_date: o.date("screening_date"),
+        baseline_date: o.date("baseline_date"),
+        patient: o.object("patient", PATIENT, patient),
+        sle: o.object("sle", &["acr_criteria", "ana", "anti_dsdna", "sledai", "bilag", "standard_of_care"], sle),
         nephritis_therapy: o.object(
             "nephritis_therapy",
             &["start_date", "mycophenolate_months", "cyclophosphamide_months", "maintenance_after_cyclophosphamide"],
-            |t| {
-                Ok(NephritisTherapy {
-                    start_date: t.date("start_date")?,
-                    mycophenolate_months: t.number("mycophenolate_months")?,
-                    cyclophosphamide_months: t.number("cyclophosphamide_months")?,
-                    maintenance_after_cyclophosphamide: t.word("maintenance_after_cyclophosphamide")?,
-                })
+            |t| NephritisTherapy {
+                start_date: t.date("start_date"),
+                mycophenolate_months: t.number("mycophenolate_months"),
+                cyclophosphamide_months: t.number("cyclophosphamide_months"),
+                maintenance_after_cyclophosphamide: t.word("maintenance_after_cyclophosphamide"),
             },
-        )?,
-        labs: o.object("labs", &["egfr", "creatinine", "wbc", "hemoglobin", "platelets", "ast", "alt"], labs)?,
-        conditions: o.object("conditions", CONDITIONS, conditions)?,
+        ),
+        labs: o.object("labs", &["egfr", "creatinine", "wbc", "hemoglobin", "platelets", "ast", "alt"], labs),
+        conditions: o.object("conditions", CONDITIONS, conditions),
         medications: o.object(
             "medications",
             &["corticosteroid", "immunosuppressant_change", "experimental_agent", "belimumab", "b_cell_depletion"],
             medications,
-        )?,
-    })
+        ),
+    };
+    match bad.0.take() {
+        Some(e) => Err(e),
+        None => Ok(answers),
+    }
 }
 
 const PATIENT: &[&str] = &[
@@ -350,58 +381,58 @@ const PATIENT: &[&str] = &[
     "consent",
 ];
 
-fn patient(p: &Obj) -> Res<Patient> {
-    Ok(Patient {
-        birth_date: p.date("birth_date")?,
-        age_years: p.number("age_years")?,
-        sex: p.word("sex")?,
-        weight_kg: p.number("weight_kg")?,
-        childbearing_potential: p.boolean("childbearing_potential")?,
-        pregnant: p.boolean("pregnant")?,
-        breastfeeding: p.boolean("breastfeeding")?,
-        contraception_willing: p.boolean("contraception_willing")?,
-        consent: p.boolean("consent")?,
-    })
+fn patient(p: &Obj) -> Patient {
+    Patient {
+        birth_date: p.date("birth_date"),
+        age_years: p.number("age_years"),
+        sex: p.word("sex"),
+        weight_kg: p.number("weight_kg"),
+        childbearing_potential: p.boolean("childbearing_potential"),
+        pregnant: p.boolean("pregnant"),
+        breastfeeding: p.boolean("breastfeeding"),
+        contraception_willing: p.boolean("contraception_willing"),
+        consent: p.boolean("consent"),
+    }
 }
 
-fn sle(s: &Obj) -> Res<Sle> {
+fn sle(s: &Obj) -> Sle {
     let domains: Vec<&str> = BilagDomain::ALL.iter().map(|d| d.key()).collect();
-    Ok(Sle {
-        acr_criteria: s.words("acr_criteria")?,
-        ana: s.object("ana", &["titer", "date"], |a| Ok(Ana { titer: a.number("titer")?, date: a.date("date")? }))?,
-        anti_dsdna: s.object("anti_dsdna", &["positive", "date"], |a| {
-            Ok(AntiDsDna { positive: a.boolean("positive")?, date: a.date("date")? })
-        })?,
-        sledai: s.object("sledai", &["score", "items"], |x| {
-            Ok(Sledai { score: x.number("score")?, items: x.words("items")? })
-        })?,
+    Sle {
+        acr_criteria: s.words("acr_criteria"),
+        ana: s.object("ana", &["titer", "date"], |a| Ana { titer: a.number("titer"), date: a.date("date") }),
+        anti_dsdna: s.object("anti_dsdna", &["positive", "date"], |a| AntiDsDna {
+            positive: a.boolean("positive"),
+            date: a.date("date"),
+        }),
+        sledai: s
+            .object("sledai", &["score", "items"], |x| Sledai { score: x.number("score"), items: x.words("items") }),
         bilag: s.object("bilag", &domains, |b| {
             let mut bilag = Bilag::default();
             for d in BilagDomain::ALL {
-                *bilag.grade_mut(d) = b.word(d.key())?;
+                *bilag.grade_mut(d) = b.word(d.key());
             }
-            Ok(bilag)
-        })?,
-        standard_of_care: s.boolean("standard_of_care")?,
-    })
+            bilag
+        }),
+        standard_of_care: s.boolean("standard_of_care"),
+    }
 }
 
-fn labs(l: &Obj) -> Res<Labs> {
-    fn measured<U: Word>(l: &Obj, key: &str) -> Res<Option<Measured<U>>> {
-        l.object(key, &["value", "unit"], |m| Ok(Measured { value: m.number("value")?, unit: m.word("unit")? }))
+fn labs(l: &Obj) -> Labs {
+    fn measured<U: Word>(l: &Obj, key: &str) -> Option<Measured<U>> {
+        l.object(key, &["value", "unit"], |m| Measured { value: m.number("value"), unit: m.word("unit") })
     }
-    fn enzyme(l: &Obj, key: &str) -> Res<Option<Enzyme>> {
-        l.object(key, &["value", "uln"], |m| Ok(Enzyme { value: m.number("value")?, uln: m.number("uln")? }))
+    fn enzyme(l: &Obj, key: &str) -> Option<Enzyme> {
+        l.object(key, &["value", "uln"], |m| Enzyme { value: m.number("value"), uln: m.number("uln") })
     }
-    Ok(Labs {
-        egfr: l.object("egfr", &["value"], |e| Ok(Egfr { value: e.number("value")? }))?,
-        creatinine: measured(l, "creatinine")?,
-        wbc: measured(l, "wbc")?,
-        hemoglobin: measured(l, "hemoglobin")?,
-        platelets: measured(l, "platelets")?,
-        ast: enzyme(l, "ast")?,
-        alt: enzyme(l, "alt")?,
-    })
+    Labs {
+        egfr: l.object("egfr", &["value"], |e| Egfr { value: e.number("value") }),
+        creatinine: measured(l, "creatinine"),
+        wbc: measured(l, "wbc"),
+        hemoglobin: measured(l, "hemoglobin"),
+        platelets: measured(l, "platelets"),
+        ast: enzyme(l, "ast"),
+        alt: enzyme(l, "alt"),
+    }
 }
 
 const CONDITIONS: &[&str] = &[
@@ -422,18 +453,18 @@ const CONDITIONS: &[&str] = &[
     "substance_abuse_last",
 ];
 
-fn conditions(c: &Obj) -> Res<Conditions> {
-    Ok(Conditions {
-        active_cns_lupus: c.boolean("active_cns_lupus")?,
-        nephritis_dialysis: c.boolean("nephritis_dialysis")?,
-        hiv: c.boolean("hiv")?,
-        hepatitis_b: c.boolean("hepatitis_b")?,
-        hepatitis_c: c.boolean("hepatitis_c")?,
-        tuberculosis: c.boolean("tuberculosis")?,
-        cxr_tb_or_fungal: c.boolean("cxr_tb_or_fungal")?,
-        renal_transplant: c.boolean("renal_transplant")?,
-        significant_ekg_cxr: c.boolean("significant_ekg_cxr")?,
-        steroid_comorbidity: c.boolean("steroid_comorbidity")?,
+fn conditions(c: &Obj) -> Conditions {
+    Conditions {
+        active_cns_lupus: c.boolean("active_cns_lupus"),
+        nephritis_dialysis: c.boolean("nephritis_dialysis"),
+        hiv: c.boolean("hiv"),
+        hepatitis_b: c.boolean("hepatitis_b"),
+        hepatitis_c: c.boolean("hepatitis_c"),
+        tuberculosis: c.boolean("tuberculosis"),
+        cxr_tb_or_fungal: c.boolean("cxr_tb_or_fungal"),
+        renal_transplant: c.boolean("renal_transplant"),
+        significant_ekg_cxr: c.boolean("significant_ekg_cxr"),
+        steroid_comorbidity: c.boolean("steroid_comorbidity"),
         malignancy: c.read("malignancy", |v, p| {
             const EXPECTED: &str = "\"none\" or a list of malignancies";
             match v {
@@ -443,49 +474,48 @@ fn conditions(c: &Obj) -> Res<Conditions> {
                     if *item == Value::Null {
                         return Err(invalid_type(ip, item, "an object"));
                     }
-                    let o = Obj::at(item, ip, &["type", "date", "adequately_treated"])?;
-                    Ok(match o {
-                        None => Malignancy::default(),
-                        Some(m) => Malignancy {
-                            kind: m.word("type")?,
-                            date: m.date("date")?,
-                            adequately_treated: m.boolean("adequately_treated")?,
-                        },
-                    })
+                    // An entry's own errors are noted in `c.bad` (and come
+                    // first, as they are met first); the entry still counts.
+                    let m = Obj::at(item, ip, &["type", "date", "adequately_treated"], c.bad);
+                    Ok(m.map_or_else(Malignancy::default, |m| Malignancy {
+                        kind: m.word("type"),
+                        date: m.date("date"),
+                        adequately_treated: m.boolean("adequately_treated"),
+                    }))
                 })
                 .map(MalignancyHistory::Entries),
                 other => Err(invalid_type(p, other, EXPECTED)),
             }
-        })?,
-        herpes_zoster: c.event("herpes_zoster")?,
-        serious_infection: c.event("serious_infection")?,
-        substance_abuse_current: c.boolean("substance_abuse_current")?,
-        substance_abuse_last: c.event("substance_abuse_last")?,
-    })
+        }),
+        herpes_zoster: c.event("herpes_zoster"),
+        serious_infection: c.event("serious_infection"),
+        substance_abuse_current: c.boolean("substance_abuse_current"),
+        substance_abuse_last: c.event("substance_abuse_last"),
+    }
 }
 
-fn medications(m: &Obj) -> Res<Medications> {
-    Ok(Medications {
+fn medications(m: &Obj) -> Medications {
+    Medications {
         corticosteroid: m.read("corticosteroid", |v, p| {
             const EXPECTED: &str = "\"none\" or a corticosteroid dose";
             match v {
                 Value::String(s) if s == "none" => Ok(Corticosteroid::Never),
                 Value::String(_) => Err(invalid_value(p, v, EXPECTED)),
                 Value::Object(_) => {
-                    let o = Obj::at(v, p, &["drug", "daily_mg"])?;
-                    Ok(Corticosteroid::Taking(match o {
-                        None => SteroidDose::default(),
-                        Some(d) => SteroidDose { drug: d.word("drug")?, daily_mg: d.number("daily_mg")? },
-                    }))
+                    let d = Obj::at(v, p, &["drug", "daily_mg"], m.bad);
+                    Ok(Corticosteroid::Taking(d.map_or_else(SteroidDose::default, |d| SteroidDose {
+                        drug: d.word("drug"),
+                        daily_mg: d.number("daily_mg"),
+                    })))
                 }
                 other => Err(invalid_type(p, other, EXPECTED)),
             }
-        })?,
-        immunosuppressant_change: m.event("immunosuppressant_change")?,
-        experimental_agent: m.event("experimental_agent")?,
-        belimumab: m.event("belimumab")?,
-        b_cell_depletion: m.event("b_cell_depletion")?,
-    })
+        }),
+        immunosuppressant_change: m.event("immunosuppressant_change"),
+        experimental_agent: m.event("experimental_agent"),
+        belimumab: m.event("belimumab"),
+        b_cell_depletion: m.event("b_cell_depletion"),
+    }
 }
 
 #[cfg(test)]
