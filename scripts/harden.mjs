@@ -11,7 +11,11 @@
 //   - integrity on every asset, each digest checked against its file;
 //   - every asset URL relative (Trunk.toml public_url = "./"), so the page
 //     works under any path;
-//   - <link rel="icon" href="data:,">: no /favicon.ico request (404).
+//   - <link rel="icon" href="data:,">: no /favicon.ico request (404);
+//   - the page's JS and the engine module's JS minified (terser, from
+//     scripts/node_modules: scripts/setup.sh installs it), before their
+//     digests are taken: -1.8 KB and -1.0 KB gzip. wasm-bindgen's import
+//     names are property names, which terser keeps.
 //
 // It also writes engine/integrity.json (the SRI digests of the engine module
 // files) when engine/ exists.
@@ -27,6 +31,22 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+/**
+ * `code` (an ES module) minified. Exports keep their names, and so do
+ * property names (wasm-bindgen's import object is keyed by them).
+ */
+async function minified(code, where) {
+  let minify;
+  try {
+    ({ minify } = await import('terser'));
+  } catch {
+    fail('terser is not installed in scripts/node_modules: run scripts/setup.sh');
+  }
+  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof out.code !== 'string' || out.code.length === 0) fail(`${where}: terser gave no code`);
+  return `${out.code}\n`;
+}
 
 /**
  * The page's policy. Each directive, and why (docs/deploying.md repeats this):
@@ -122,7 +142,7 @@ const TRUNK_LOADER =
   /^\s*<script type="module">\s*import init, \* as bindings from '\.\/([A-Za-z0-9._-]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([A-Za-z0-9._-]+\.wasm)' \}\);\s*window\.wasmBindings = bindings;\s*dispatchEvent\(new CustomEvent\("TrunkApplicationStarted", \{detail: \{wasm\}\}\)\);\s*<\/script>/;
 
 /** Hardens `dir/index.html` in place; returns a summary of what it did. */
-export function harden(dir) {
+export async function harden(dir) {
   const indexPath = join(dir, 'index.html');
   if (!existsSync(indexPath)) fail(`no index.html in ${dir}`);
   let html = readFileSync(indexPath, 'utf8');
@@ -208,7 +228,10 @@ export function harden(dir) {
     fail(`${join(dir, js)}: the wasm-bindgen glue has no __wbg_init (default export); teach scripts/harden.mjs the new glue`);
   }
   const wasmIntegrity = sri(readFileSync(join(dir, wasm)));
-  const startCode = `${glue.replace(/\s*$/, '\n')}await __wbg_init({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });\n`;
+  const startCode = await minified(
+    `${glue.replace(/\s*$/, '\n')}await __wbg_init({ module_or_path: fetch(new URL('./${wasm}', import.meta.url), { integrity: '${wasmIntegrity}' }) });\n`,
+    join(dir, js),
+  );
   const startName = `misle-check-${createHash('sha256').update(startCode).digest('hex').slice(0, 16)}.js`;
   rmSync(join(dir, js));
   writeFileSync(join(dir, startName), startCode);
@@ -236,6 +259,8 @@ export function harden(dir) {
   const engineDir = join(dir, 'engine');
   if (existsSync(engineDir)) {
     engine = {};
+    const engineJs = join(engineDir, 'misle_engine.js');
+    if (existsSync(engineJs)) writeFileSync(engineJs, await minified(readFileSync(engineJs, 'utf8'), engineJs));
     for (const f of readdirSync(engineDir).sort()) {
       if (/\.(js|wasm)$/.test(f)) engine[f] = sri(readFileSync(join(engineDir, f)));
     }
@@ -252,7 +277,7 @@ if (isMain) {
     if (process.env.TRUNK_PUBLIC_URL !== undefined && process.env.TRUNK_PUBLIC_URL !== './') {
       fail(`Trunk's public_url is "${process.env.TRUNK_PUBLIC_URL}"; it must be "./" (Trunk.toml), so asset URLs are relative`);
     }
-    const done = harden(dir);
+    const done = await harden(dir);
     process.stdout.write(`harden: CSP, referrer policy and ${done.start} written into ${dir}\n`);
   } catch (e) {
     process.stderr.write(`\nharden: FAILED, the page would ship without its CSP:\n${e instanceof HardenError ? e.message : e.stack}\n\n`);

@@ -2,7 +2,7 @@
 # Installs what building, serving and testing misle-check needs, and nothing
 # that is already there. Safe to run again: every step checks first.
 #   scripts/setup.sh          toolchain for building and serving (wasm target, trunk,
-#                             wasm-bindgen-cli, wasm-opt)
+#                             wasm-bindgen-cli, wasm-opt, the build's node packages)
 #   scripts/setup.sh --test   the same plus what the tests need (Chromium and
 #                             chromedriver, node packages for the browser tests)
 set -euo pipefail
@@ -34,6 +34,12 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
   npm install -g "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+# terser, which scripts/harden.mjs uses to minify the JS (scripts/package.json).
+if [ ! -d scripts/node_modules/terser ] || [ scripts/package.json -nt scripts/node_modules ]; then
+  say "installing the build's node packages"
+  (cd scripts && npm ci --no-audit --no-fund >/dev/null && touch node_modules)
 fi
 
 if [ "${1:-}" = "--test" ]; then
