@@ -58,7 +58,16 @@ impl std::error::Error for Error {}
 /// at line 1 column 2`) or the document is structurally invalid
 /// (`patient.weight_kg: invalid type: string "heavy", expected f64`).
 pub fn from_json(text: &str) -> Result<Answers, Error> {
-    let tree = json::parse(text).map_err(|e| Error { path: String::new(), message: format!("not valid JSON: {e}") })?;
+    from_json_with(text, |t| t.parse().ok())
+}
+
+/// [`from_json`] with numbers read by `number` (see [`json::parse_with`]).
+///
+/// # Errors
+/// As [`from_json`].
+pub fn from_json_with(text: &str, number: json::NumberReader) -> Result<Answers, Error> {
+    let tree = json::parse_with(text, number)
+        .map_err(|e| Error { path: String::new(), message: format!("not valid JSON: {e}") })?;
     from_value(&tree)
 }
 

@@ -484,7 +484,7 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     if !plain {
         return None;
     }
-    s.parse::<f64>().ok().filter(|x| x.is_finite())
+    super::html::read_number(&s).filter(|x| x.is_finite())
 }
 
 /// Puts `v` at the dotted `path` of `doc`, creating objects on the way.
@@ -525,6 +525,37 @@ mod tests {
         assert_eq!(parse_number("1e-7"), Some(1e-7));
         assert_eq!(parse_number("e5"), None);
         assert_eq!(parse_number("1e999"), None);
+    }
+
+    /// The texts the browser test "number fields read texts as the engine
+    /// does" types into the page, where JavaScript's `Number()` reads them
+    /// (`html::read_number`): there it must give these same values, which
+    /// are Rust's.
+    #[test]
+    fn number_texts_at_the_edges_of_the_grammar() {
+        let cases: [(&str, Option<f64>); 18] = [
+            ("1.", Some(1.0)),
+            (".5", Some(0.5)),
+            ("1.e5", Some(1e5)),
+            ("+.5", Some(0.5)),
+            ("1e+5", Some(1e5)),
+            ("1E2", Some(100.0)),
+            ("00012", Some(12.0)),
+            ("2.5e-3", Some(0.0025)),
+            ("0.1", Some(0.1)),
+            ("70.49999999999999", Some(70.49999999999999)),
+            ("1,5", Some(1.5)),
+            ("1e", None),
+            (".", None),
+            ("+-1", None),
+            ("1.2.3", None),
+            ("--1", None),
+            ("1e5.5", None),
+            ("1e309", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -166,7 +166,7 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::Event) {
         .ok()
         .and_then(|t| t.as_string());
     let answers = match json {
-        Some(text) => crate::from_json(&text).map_err(|e| e.to_string()),
+        Some(text) => crate::parse::from_json_with(&text, crate::ui::html::read_number).map_err(|e| e.to_string()),
         None => Err("answers: not a JSON value (missing, a function, a bigint or a cycle)".to_string()),
     };
     match answers {

@@ -6,6 +6,7 @@ import {
   SCREENING_DATE,
   downloadText,
   expectVerdict,
+  fill,
   fillEligiblePatient,
   flow,
   startSuite,
@@ -96,6 +97,25 @@ describe('save and load answers', () => {
       // saving again gives the same answers
       const second = await save(page);
       assert.deepEqual(JSON.parse(second.text), saved, 'saving after loading gives different answers');
+    });
+  });
+
+  test('number fields read texts at the edges of the grammar as the engine does (JavaScript Number(), Rust values)', async () => {
+    // The same texts and values as src/ui/draft.rs
+    // number_texts_at_the_edges_of_the_grammar, where Rust reads them.
+    const cases = [
+      ['1.', 1], ['.5', 0.5], ['1.e5', 1e5], ['+.5', 0.5], ['1e+5', 1e5], ['1E2', 100], ['00012', 12],
+      ['2.5e-3', 0.0025], ['0.1', 0.1], ['70.49999999999999', 70.49999999999999], ['1,5', 1.5],
+      ['1e', null], ['.', null], ['+-1', null], ['1.2.3', null], ['--1', null], ['1e5.5', null], ['1e309', null],
+    ];
+    await flow(suite, async ({ page }) => {
+      const got = [];
+      for (const [text] of cases) {
+        await fill(page, 'patient.weight_kg', text);
+        const saved = JSON.parse((await save(page)).text);
+        got.push([text, saved.patient?.weight_kg ?? null]);
+      }
+      assert.deepEqual(got, cases);
     });
   });
 

@@ -103,7 +103,7 @@ pub fn load(ctx: Ctx, input: &web_sys::HtmlInputElement) {
             msg(format!("“{name}” could not be read as text."), true);
             return;
         };
-        match crate::from_json(&text) {
+        match crate::parse::from_json_with(&text, crate::ui::html::read_number) {
             Ok(a) => {
                 ctx.draft.set(Draft::from_answers(&a));
                 ui.update(|u| u.undo = None);
