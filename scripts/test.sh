@@ -26,8 +26,8 @@ step "release build (trunk, offline)"
 trunk build --release --offline
 
 step "size budget"
-scripts/size-budget.sh dist 140
-scripts/size-budget.sh dist/engine 60
+scripts/size-budget.sh dist 120
+scripts/size-budget.sh dist/engine 50
 
 if [ -x tests/browser/run.sh ]; then
   step "browser tests (Chromium)"
