@@ -355,7 +355,8 @@ describe('privacy promise (CSP, requests, storage, sub-path)', () => {
     assert.equal(scripts.length, 1, 'one script: the start-up module');
     const start = await readFile(join(dist, scripts[0].attrs.get('src').slice(2)), 'utf8');
     assert.doesNotMatch(start, /^\s*import\b(?!\s*[.(])|\bimport\s*\(/m, 'the start-up module imports a module, unchecked');
-    const fetched = /\bfetch\(new URL\('\.\/([A-Za-z0-9._-]+\.wasm)', import\.meta\.url\), \{ integrity: '([^']+)' \}\)/.exec(start);
+    // (minified by terser: either quote, no spaces)
+    const fetched = /\bfetch\(new URL\(["']\.\/([A-Za-z0-9._-]+\.wasm)["'],\s*import\.meta\.url\),\s*\{\s*integrity:\s*["']([^"']+)["']\s*\}\)/.exec(start);
     assert.ok(fetched, 'the start-up module fetches the wasm with integrity');
     await assertIntegrity(fetched[2], join(dist, fetched[1]), 'the wasm fetch');
     assert.equal(tags.filter((t) => t.attrs.get('rel') === 'modulepreload').length, 0, 'a modulepreload (its integrity would not cover the import)');
