@@ -153,29 +153,33 @@ fn page_html(embed: bool) -> String {
 /// What the page last showed.
 #[derive(Default)]
 pub struct Shown {
-    shape: Option<(u8, usize)>,
     panel: verdict::Shown,
     load: String,
     /// The report last posted to the host page (embedded).
     posted: Option<Report>,
-    /// Each section of the form: its key, its markup as last written (empty
+    /// Each section of the form: its key, its shape as last written (`None`
     /// when it is not in the page) and its inputs.
-    sections: Vec<(&'static str, String, Vec<FormField>)>,
+    sections: Vec<(&'static str, sections::SectionShape, Vec<FormField>)>,
     /// The computed lines as last written, in the order of `sections::LIVES`.
     lives: Vec<String>,
+    /// The SLEDAI-2K running total as last written (`None`: not yet, or its
+    /// section was rewritten).
+    sledai_total: Option<u32>,
+    /// The toolbar's status message as last written.
+    status: Option<String>,
+    /// Whether "Undo clear" was last shown.
+    undo: Option<bool>,
 }
 
 /// Brings the page up to date with the draft, the report and the messages:
-/// when the form's shape changes, replaces only the sections whose markup
-/// changed (focus kept on the same element), then sets values, messages and
-/// computed lines.
+/// rewrites only the sections whose shape changed (focus kept on the same
+/// element), then sets values, messages and computed lines.
 fn sync(ctx: Ctx, shown: &mut Shown) {
-    let shape = ctx.draft.with(sections::shape);
-    if shown.shape != Some(shape) {
-        let htmls = ctx.draft.with(sections::section_htmls);
+    let shapes = ctx.draft.with(sections::shapes);
+    if shown.sections.len() != shapes.len() || shown.sections.iter().zip(&shapes).any(|(s, n)| s.1 != *n) {
         let active = html::doc().and_then(|d| d.active_element()).map(|e| e.id());
         if let Some(form) = html::by_id("qform") {
-            rebuild_sections(&form, htmls, &mut shown.sections);
+            ctx.draft.with(|d| rebuild_sections(&form, d, &shapes, &mut shown.sections));
         }
         // Focus moves back only when the focused input was in a rewritten
         // section (focusing forces a layout of the page).
@@ -187,8 +191,8 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
                 let _ = el.focus();
             }
         }
-        shown.shape = Some(shape);
         shown.lives = vec![String::new(); sections::LIVES.len()];
+        shown.sledai_total = None;
     }
     let sections = &mut shown.sections;
     ctx.draft.with(|d| {
@@ -212,19 +216,28 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
             }
         }
     }
-    if let Some(total) = html::doc().and_then(|d| d.query_selector("[data-sledai-total]").ok().flatten()) {
-        let t = ctx.calc.with(|c| c.report.derived.sledai_score.unwrap_or(0)).to_string();
-        if total.text_content().as_deref() != Some(&t) {
-            total.set_text_content(Some(&t));
+    let total = ctx.calc.with(|c| c.report.derived.sledai_score.unwrap_or(0));
+    if shown.sledai_total != Some(total) {
+        if let Some(el) = html::doc().and_then(|d| d.query_selector("[data-sledai-total]").ok().flatten()) {
+            el.set_text_content(Some(&total.to_string()));
         }
+        shown.sledai_total = Some(total);
     }
     ctx.calc.with(|c| verdict::sync(ctx, &c.report, &c.notes, &mut shown.panel));
     if html::by_id("summary").is_some() {
         schedule_summary(ctx);
     }
-    html::put_text("status", &ctx.ui.with(|u| u.status.as_ref().map(|(m, _)| m.clone()).unwrap_or_default()));
-    if let Some(u) = html::by_id("undo-clear") {
-        html::set_attr(&u, "hidden", ctx.ui.with(|u| u.undo.is_none()).then_some(""));
+    let status = ctx.ui.with(|u| u.status.as_ref().map(|(m, _)| m.clone()).unwrap_or_default());
+    if shown.status.as_ref() != Some(&status) {
+        html::put_text("status", &status);
+        shown.status = Some(status);
+    }
+    let undo = ctx.ui.with(|u| u.undo.is_some());
+    if shown.undo != Some(undo) {
+        if let Some(u) = html::by_id("undo-clear") {
+            html::set_attr(&u, "hidden", (!undo).then_some(""));
+        }
+        shown.undo = Some(undo);
     }
     let load = ctx.ui.with(|u| {
         u.load_msg.as_ref().map_or(String::new(), |(m, err)| {
@@ -271,39 +284,47 @@ struct FieldState {
     note: Option<String>,
 }
 
-/// Brings the form's sections to `htmls` (from [`sections::section_htmls`]):
-/// a section whose markup is unchanged is not touched, so answering a gate
-/// question costs one section's markup, not the whole form's.
+/// Brings the form's sections to `shapes` (from [`sections::shapes`]): only
+/// a section whose shape changed gets its markup written, so answering a
+/// gate question costs one section's markup, not the whole form's.
 fn rebuild_sections(
     form: &web_sys::Element,
-    htmls: Vec<(&'static str, String)>,
-    shown: &mut Vec<(&'static str, String, Vec<FormField>)>,
+    d: &Draft,
+    shapes: &[sections::SectionShape],
+    shown: &mut Vec<(&'static str, sections::SectionShape, Vec<FormField>)>,
 ) {
-    if shown.len() != htmls.len() || shown.iter().zip(&htmls).any(|(s, h)| s.0 != h.0) {
+    if shown.len() != shapes.len() {
         // First build: the whole form at once.
+        let htmls: Vec<_> = (0..shapes.len()).map(|i| sections::section_html(d, i)).collect();
         form.set_inner_html(&htmls.iter().map(|(_, h)| h.as_str()).collect::<String>());
-        *shown = htmls.into_iter().map(|(key, h)| (key, h, Vec::new())).collect();
-        for (key, h, fields) in shown.iter_mut() {
-            if !h.is_empty() {
-                *fields = section_el(form, key).map(|el| form_fields(&el)).unwrap_or_default();
-            }
-        }
+        *shown = htmls
+            .iter()
+            .zip(shapes)
+            .map(|((key, h), shape)| {
+                let fields = if h.is_empty() {
+                    Vec::new()
+                } else {
+                    section_el(form, key).map(|el| form_fields(&el)).unwrap_or_default()
+                };
+                (*key, *shape, fields)
+            })
+            .collect();
         return;
     }
-    for i in 0..htmls.len() {
-        let (key, new) = &htmls[i];
-        if shown[i].1 == *new {
+    for (i, shape) in shapes.iter().enumerate() {
+        if shown[i].1 == *shape {
             continue;
         }
+        let (key, new) = sections::section_html(d, i);
         match section_el(form, key) {
             Some(el) if new.is_empty() => el.remove(),
-            Some(el) => el.set_outer_html(new),
+            Some(el) => el.set_outer_html(&new),
             None => {
                 // Inserted before the next section in the page, else at the end.
-                let next = shown[i + 1..].iter().filter(|s| !s.1.is_empty()).find_map(|s| section_el(form, s.0));
+                let next = shown[i + 1..].iter().filter(|s| s.1.is_some()).find_map(|s| section_el(form, s.0));
                 let _ = match next {
-                    Some(n) => n.insert_adjacent_html("beforebegin", new),
-                    None => form.insert_adjacent_html("beforeend", new),
+                    Some(n) => n.insert_adjacent_html("beforebegin", &new),
+                    None => form.insert_adjacent_html("beforeend", &new),
                 };
             }
         }
@@ -312,7 +333,7 @@ fn rebuild_sections(
         } else {
             section_el(form, key).map(|el| form_fields(&el)).unwrap_or_default()
         };
-        shown[i] = (key, new.clone(), fields);
+        shown[i] = (key, *shape, fields);
     }
 }
 

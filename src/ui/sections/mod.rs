@@ -22,7 +22,7 @@ use crate::ui::draft::parse_number;
 use crate::ui::ymd;
 
 /// When a block is shown.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 pub enum Gate {
     /// Female.
     Female,
@@ -339,13 +339,50 @@ pub const LIVES: [(&str, Live); 7] = [
     ("live-dose", Live::Dose),
 ];
 
-/// The shape of the questionnaire: which gates are open and how many
-/// malignancy rows there are. The form is rebuilt when it changes.
+/// What one section's markup depends on besides the question table:
+/// `None` while its gate is closed (it is not in the page), else the gates
+/// inside it that are open (one bit each) and the number of malignancy
+/// rows it lists (0 when it lists none). The page rewrites a section only
+/// when its shape changes, so a gate question costs one section's markup.
+pub type SectionShape = Option<(u8, usize)>;
+
+/// Every gate, one bit each in a [`SectionShape`].
+const GATES: [Gate; 7] =
+    [Gate::Female, Gate::Potential, Gate::Renal, Gate::SledaiItems, Gate::SledaiScore, Gate::Listing, Gate::Taking];
+
+/// Walks `list` as [`items`] writes it for `d`: sets the bit of each gate
+/// met that is open (a closed gate's items are not written, so the gates
+/// inside it do not count), and `rows` when the malignancy rows are written.
+fn depends(d: &Draft, list: &[Item], open: &mut u8, rows: &mut bool) {
+    for it in list {
+        match it {
+            When(g, inner) if g.open(d) => {
+                if let Some(i) = GATES.iter().position(|x| x == g) {
+                    *open |= 1 << i;
+                }
+                depends(d, inner, open, rows);
+            }
+            Div(_, inner) => depends(d, inner, open, rows),
+            Malignancies => *rows = true,
+            _ => {}
+        }
+    }
+}
+
+/// Each section's shape, in page order.
 #[must_use]
-pub fn shape(d: &Draft) -> (u8, usize) {
-    let gates = [Gate::Female, Gate::Potential, Gate::Renal, Gate::SledaiItems, Gate::Listing, Gate::Taking];
-    let bits = gates.iter().enumerate().fold(0u8, |b, (i, g)| if g.open(d) { b | 1 << i } else { b });
-    (bits, d.malignancies)
+pub fn shapes(d: &Draft) -> Vec<SectionShape> {
+    SECTIONS
+        .iter()
+        .map(|(_, _, gate, list)| {
+            if !gate.is_none_or(|g| g.open(d)) {
+                return None;
+            }
+            let (mut open, mut rows) = (0u8, false);
+            depends(d, list, &mut open, &mut rows);
+            Some((open, if rows { d.malignancies } else { 0 }))
+        })
+        .collect()
 }
 
 /// Items, in order.
@@ -420,24 +457,89 @@ fn malignancy_row(o: &mut String, i: usize) {
     ));
 }
 
-/// Each section's key and its markup, in order; the markup is empty when
-/// the section does not apply (it is then not in the page at all).
+/// The number of sections.
+pub const SECTION_COUNT: usize = SECTIONS.len();
+
+/// Section `i`'s key (`data-section`) and markup; the markup is empty when
+/// the section does not apply (it is then not in the page at all), and when
+/// there is no section `i`.
 #[must_use]
-pub fn section_htmls(d: &Draft) -> Vec<(&'static str, String)> {
-    SECTIONS
-        .iter()
-        .map(|(key, title, gate, list)| {
-            let mut o = String::new();
-            if gate.is_none_or(|g| g.open(d)) {
-                o.push_str(&format!(
-                    "<section class=\"card\" data-section=\"{key}\" aria-labelledby=\"s-{key}\"><h2 id=\"s-{key}\">"
-                ));
-                esc(&mut o, title);
-                o.push_str("</h2>");
-                items(&mut o, d, list);
-                o.push_str("</section>");
+pub fn section_html(d: &Draft, i: usize) -> (&'static str, String) {
+    let Some((key, title, gate, list)) = SECTIONS.get(i) else { return ("", String::new()) };
+    let mut o = String::new();
+    if gate.is_none_or(|g| g.open(d)) {
+        o.push_str(&format!(
+            "<section class=\"card\" data-section=\"{key}\" aria-labelledby=\"s-{key}\"><h2 id=\"s-{key}\">"
+        ));
+        esc(&mut o, title);
+        o.push_str("</h2>");
+        items(&mut o, d, list);
+        o.push_str("</section>");
+    }
+    (key, o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::draft::SLEDAI_MODE;
+
+    /// Drafts with every combination of the gate answers, and 0 to 2
+    /// malignancy rows.
+    fn drafts() -> Vec<Draft> {
+        let mut out = vec![Draft::default()];
+        let answers: [(&str, &[&str]); 6] = [
+            ("patient.sex", &["", "female", "male"]),
+            ("patient.childbearing_potential", &["", "true"]),
+            ("sle.bilag.renal", &["", "A", "C"]),
+            (SLEDAI_MODE, &["", "score"]),
+            ("conditions.malignancy", &["", "list", "none"]),
+            ("medications.corticosteroid", &["", "taking"]),
+        ];
+        for (key, values) in answers {
+            out = out
+                .iter()
+                .flat_map(|d| {
+                    values.iter().map(move |v| {
+                        let mut d = d.clone();
+                        d.set(key, (*v).to_string());
+                        d
+                    })
+                })
+                .collect();
+        }
+        out.iter()
+            .flat_map(|d| {
+                (0..3).map(move |n| {
+                    let mut d = d.clone();
+                    d.malignancies = n;
+                    d
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_section_with_the_same_shape_has_the_same_markup() {
+        let drafts = drafts();
+        assert_eq!(drafts.len(), 3 * 2 * 3 * 2 * 3 * 2 * 3);
+        for i in 0..SECTION_COUNT {
+            let mut by_shape: Vec<(SectionShape, String)> = Vec::new();
+            for d in &drafts {
+                let shape = shapes(d)[i];
+                let (_, html) = section_html(d, i);
+                assert_eq!(shape.is_none(), html.is_empty(), "section {i}: in the page exactly when it has a shape");
+                match by_shape.iter().find(|(s, _)| *s == shape) {
+                    Some((_, seen)) => assert_eq!(*seen, html, "section {i}, shape {shape:?}: two markups"),
+                    None => by_shape.push((shape, html)),
+                }
             }
-            (*key, o)
-        })
-        .collect()
+            // and different shapes give different markup (no needless rewrite)
+            for (a, (sa, ha)) in by_shape.iter().enumerate() {
+                for (sb, hb) in &by_shape[a + 1..] {
+                    assert_ne!(ha, hb, "section {i}: shapes {sa:?} and {sb:?} give the same markup");
+                }
+            }
+        }
+    }
 }
