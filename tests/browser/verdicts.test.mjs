@@ -5,16 +5,30 @@ import {
   BASELINE_DATE,
   assertNoAxeViolations,
   describePanel,
+  downloadText,
   event,
   expectCriterion,
   expectVerdict,
   fill,
   fillEligiblePatient,
   flow,
+  no,
+  openPage,
   screenshot,
+  select,
   startSuite,
   yes,
 } from './helpers.mjs';
+
+/** The panel's lists as the page shows them: per block, hidden or not and its items' markup. */
+const panelLists = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('#panel-lists > div')].map((b) => ({
+      id: b.id,
+      hidden: b.hidden,
+      items: [...b.querySelectorAll('li')].map((li) => li.outerHTML),
+    })),
+  );
 
 describe('verdicts', () => {
   let suite;
@@ -23,6 +37,47 @@ describe('verdicts', () => {
   });
   after(async () => {
     await suite?.close();
+  });
+
+  test('after many changes the panel lists what a fresh page shows for the same answers (items are diffed, not rewritten)', async () => {
+    await flow(suite, async ({ page, context, origin }) => {
+      await fillEligiblePatient(page);
+      await expectVerdict(page, 'potentially_eligible');
+      const steps = [
+        () => yes(page, 'conditions.hiv'), // a fail appears
+        () => select(page, 'sle.bilag.renal', 'A'), // to-answer items appear in the middle
+        () => yes(page, 'conditions.hepatitis_b'),
+        () => fill(page, 'patient.weight_kg', 'heavy'), // an answer to check
+        () => no(page, 'conditions.hiv'), // E4 stays, its reason changes
+        () => fill(page, 'labs.hemoglobin.value', '7'), // a second fail, before E4
+        () => select(page, 'sle.bilag.renal', 'C'), // the to-answer items go
+        () => fill(page, 'patient.weight_kg', '70'),
+        () => select(page, 'sle.bilag.renal', 'B'),
+        () => fill(page, 'patient.weight_kg', '3000'), // implausible: an answer to check again
+      ];
+      for (const step of steps) {
+        await step();
+        await page.waitForTimeout(30);
+      }
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-action="save-answers"]').click(),
+      ]);
+      await downloadText(download);
+      const diffed = await panelLists(page);
+      assert.ok(
+        diffed.every((b) => !b.hidden) && diffed[0].items.length === 2,
+        `the steps should leave items in every list, two fails: ${JSON.stringify(diffed)}`,
+      );
+
+      const fresh = await context.newPage();
+      await openPage(fresh, `${origin}/`);
+      await fresh.locator('input[type=file][data-action="load-answers"]').setInputFiles(await download.path());
+      await expectVerdict(fresh, await page.locator('[data-verdict]').getAttribute('data-verdict'));
+      await fresh.waitForTimeout(100);
+      assert.deepEqual(diffed, await panelLists(fresh), await describePanel(page));
+      await fresh.close();
+    });
   });
 
   test('a patient who meets every criterion is shown as potentially eligible', async () => {

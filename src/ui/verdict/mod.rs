@@ -74,9 +74,12 @@ pub fn panel_html() -> String {
         "<aside class=\"panel\" id=\"panel\" aria-labelledby=\"verdict-h\"><div class=\"verdict-box\" id=\"verdict-box\">\
          <h2 id=\"verdict-h\" class=\"sr-only\">Verdict</h2><div aria-live=\"polite\" aria-atomic=\"true\" id=\"verdict-live\"></div>\
          <button type=\"button\" class=\"panel-toggle\" id=\"panel-toggle\" aria-controls=\"panel-body\" aria-expanded=\"false\" data-action=\"toggle-panel\">Show details</button></div>\
-         <div id=\"panel-body\" class=\"panel-body\"><div id=\"panel-lists\"></div>\
-         <p class=\"site\"><span aria-hidden=\"true\">⚑ </span><strong>E11, site question: </strong>",
+         <div id=\"panel-body\" class=\"panel-body\"><div id=\"panel-lists\">",
     );
+    for (id, heading, class) in LISTS {
+        o.push_str(&format!("<div id=\"{id}\" hidden><h3>{heading}</h3><ul class=\"{class}\"></ul></div>"));
+    }
+    o.push_str("</div><p class=\"site\"><span aria-hidden=\"true\">⚑ </span><strong>E11, site question: </strong>");
     esc(&mut o, CriterionId::E11.sentence());
     o.push_str(
         " – the site investigator decides.</p><p><a href=\"#criteria\">Every criterion in detail</a></p>\
@@ -88,31 +91,73 @@ pub fn panel_html() -> String {
 /// What the panel last showed.
 #[derive(Default)]
 pub struct Shown {
+    /// The sheet's state and the verdict its frame last showed.
+    frame: Option<(bool, Verdict)>,
     verdict: String,
-    lists: String,
-    criteria: Vec<(String, String)>,
+    /// The items of [`LISTS`] as last written, each an `<li>`'s markup.
+    lists: [Vec<String>; 3],
+    criteria: Vec<criteria::Shown>,
 }
 
-/// A titled list of the panel, absent when empty.
-fn block(o: &mut String, heading: &str, class: &str, items: &str) {
-    if !items.is_empty() {
-        o.push_str(&format!("<h3>{heading}</h3><ul class=\"{class}\">{items}</ul>"));
+/// The panel's three lists: the id of the block (a heading and a `ul`,
+/// hidden while the list is empty), the heading, the `ul`'s class.
+const LISTS: [(&str, &str, &str); 3] = [
+    ("pl-fails", "Standing in the way", "fails"),
+    ("pl-todo", "Still to answer", "todo"),
+    ("pl-checks", "Answers to check", "checks-list"),
+];
+
+/// Brings the list block `#id` to `items` (each an `<li>`'s markup),
+/// touching only what changed: the items the old and new lists start and
+/// end with stay, the ones between are replaced. An answer changes one or
+/// two items, so this parses a few items' markup, not the whole list's.
+fn sync_list(id: &str, last: &mut Vec<String>, items: Vec<String>) {
+    if *last == items {
+        return;
     }
+    let Some(block) = super::html::by_id(id) else { return };
+    let Some(ul) = block.last_element_child() else { return };
+    let head = last.iter().zip(&items).take_while(|(a, b)| a == b).count();
+    let (old_rest, new_rest) = (last.get(head..).unwrap_or_default(), items.get(head..).unwrap_or_default());
+    let tail = old_rest.iter().rev().zip(new_rest.iter().rev()).take_while(|(a, b)| a == b).count();
+    let children = ul.children();
+    // `children` is live: removing the item at `head` brings the next one there.
+    for _ in tail..old_rest.len() {
+        if let Some(li) = children.item(head as u32) {
+            li.remove();
+        }
+    }
+    let middle = new_rest.get(..new_rest.len() - tail).unwrap_or_default().concat();
+    if !middle.is_empty() {
+        let _ = match children.item(head as u32) {
+            Some(next) => next.insert_adjacent_html("beforebegin", &middle),
+            None => ul.insert_adjacent_html("beforeend", &middle),
+        };
+    }
+    if last.is_empty() != items.is_empty() {
+        set_attr(&block, "hidden", items.is_empty().then_some(""));
+    }
+    *last = items;
 }
 
 /// Brings the panel and the criteria up to date with the report, the
 /// messages and the sheet's state.
 pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown) {
     let open = ctx.ui.with(|u| u.sheet);
-    if let Some(p) = super::html::by_id("panel") {
-        set_attr(&p, "class", Some(if open { "panel open" } else { "panel" }));
-    }
-    if let Some(b) = super::html::by_id("panel-toggle") {
-        set_attr(&b, "aria-expanded", Some(if open { "true" } else { "false" }));
-    }
-    put_text("panel-toggle", if open { "Hide details" } else { "Show details" });
-    if let Some(b) = super::html::by_id("verdict-box") {
-        set_attr(&b, "class", Some(&format!("verdict-box v-{}", r.verdict.key())));
+    // The frame (sheet open or not, the verdict's colour) is written only
+    // when it changes: reading the DOM to compare was a call per attribute.
+    if shown.frame != Some((open, r.verdict)) {
+        if let Some(p) = super::html::by_id("panel") {
+            set_attr(&p, "class", Some(if open { "panel open" } else { "panel" }));
+        }
+        if let Some(b) = super::html::by_id("panel-toggle") {
+            set_attr(&b, "aria-expanded", Some(if open { "true" } else { "false" }));
+        }
+        put_text("panel-toggle", if open { "Hide details" } else { "Show details" });
+        if let Some(b) = super::html::by_id("verdict-box") {
+            set_attr(&b, "class", Some(&format!("verdict-box v-{}", r.verdict.key())));
+        }
+        shown.frame = Some((open, r.verdict));
     }
     let v = r.verdict;
     let (icon, words) = verdict_words(v);
@@ -126,35 +171,36 @@ pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown)
     o.push_str(&format!("</p><p class=\"verdict-code\">Verdict: <code data-verdict=\"{0}\">{0}</code></p>", v.key()));
     put("verdict-live", &mut shown.verdict, o);
 
-    let mut fails = String::new();
+    let mut fails = Vec::new();
     for c in r.criteria.iter().filter(|c| c.outcome == Outcome::Fail) {
-        fails.push_str(&format!("<li><a href=\"#c-{0}\"><strong>{0} ", c.id.key()));
-        esc(&mut fails, c.id.title());
-        fails.push_str("</strong></a>: ");
-        esc(&mut fails, &c.reason);
+        let mut li = format!("<li><a href=\"#c-{0}\"><strong>{0} ", c.id.key());
+        esc(&mut li, c.id.title());
+        li.push_str("</strong></a>: ");
+        esc(&mut li, &c.reason);
         if let Some(d) = c.clears_on {
-            fails.push_str(&format!(" <span class=\"small\">(clears on {})</span>", ymd(d)));
+            li.push_str(&format!(" <span class=\"small\">(clears on {})</span>", ymd(d)));
         }
-        fails.push_str("</li>");
+        li.push_str("</li>");
+        fails.push(li);
     }
-    let mut todo = String::new();
+    let mut todo = Vec::new();
     for (path, ids) in still_to_answer(r) {
-        todo.push_str("<li>");
-        question_link(&mut todo, &path, true);
-        todo.push_str(&format!("<span class=\"ids\"> ({})</span></li>", ids.join(", ")));
+        let mut li = String::from("<li>");
+        question_link(&mut li, &path, true);
+        li.push_str(&format!("<span class=\"ids\"> ({})</span></li>", ids.join(", ")));
+        todo.push(li);
     }
-    let mut checks = String::new();
+    let mut checks = Vec::new();
     for (path, m) in notes {
-        checks.push_str("<li>");
-        question_link(&mut checks, path, false);
-        checks.push_str(": ");
-        esc(&mut checks, m);
-        checks.push_str("</li>");
+        let mut li = String::from("<li>");
+        question_link(&mut li, path, false);
+        li.push_str(": ");
+        esc(&mut li, m);
+        li.push_str("</li>");
+        checks.push(li);
     }
-    let mut o = String::new();
-    block(&mut o, "Standing in the way", "fails", &fails);
-    block(&mut o, "Still to answer", "todo", &todo);
-    block(&mut o, "Answers to check", "checks-list", &checks);
-    put("panel-lists", &mut shown.lists, o);
+    for (((id, _, _), last), items) in LISTS.iter().zip(&mut shown.lists).zip([fails, todo, checks]) {
+        sync_list(id, last, items);
+    }
     criteria::sync(&r.criteria, &mut shown.criteria);
 }
