@@ -546,22 +546,23 @@ fn on_click(ctx: Ctx, ev: &web_sys::Event) {
     }
 }
 
+/// What `d` gives: its answers, their report, and every message.
+fn calc(d: &Draft, today: NaiveDate) -> Calc {
+    let (answers, mut notes) = d.to_answers();
+    let report = crate::evaluate(&answers, today);
+    notes.extend(page_notes(d));
+    notes.extend(report.errors.iter().map(|e| (e.path.clone(), e.message.clone())));
+    let notes = notes.into_iter().map(|(p, m)| (p, clinical(&m))).collect();
+    Calc { answers, report, notes }
+}
+
 /// Builds the page in the body and starts keeping it in step with the
 /// draft. Call inside a reactive owner (`mount_to_body(start)`).
 pub fn start() {
     use wasm_bindgen::JsCast;
     let today = today();
     let draft = RwSignal::new(fresh_draft(today));
-    let calc = Memo::new(move |_| {
-        draft.with(|d| {
-            let (answers, mut notes) = d.to_answers();
-            let report = crate::evaluate(&answers, today);
-            notes.extend(page_notes(d));
-            notes.extend(report.errors.iter().map(|e| (e.path.clone(), e.message.clone())));
-            let notes = notes.into_iter().map(|(p, m)| (p, clinical(&m))).collect();
-            Calc { answers, report, notes }
-        })
-    });
+    let calc = Memo::new(move |_| draft.with(|d| calc(d, today)));
     let ctx = Ctx { draft, calc, ui: RwSignal::new(UiState::default()), today };
     let embed = embed::embedded();
     // Leaked once: the host lives as long as the page.
@@ -607,4 +608,44 @@ pub fn start() {
         let _ = body.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
     }
     handler.forget();
+    // After the first sync has shown the page (an effect runs before any task).
+    set_timeout(move || warm_up(ctx), std::time::Duration::ZERO);
+}
+
+/// Runs once, in a task of its own after the page is shown, what an answer
+/// change runs, without changing anything the page shows: V8 compiles a
+/// WebAssembly function or a JS glue function on its first call, which made
+/// the first answer after loading about twice as slow as the next.
+/// - the whole reactive path with an unchanged draft (the effect finds
+///   nothing to write);
+/// - the answers, report, messages, section and panel markup of a copy of
+///   the draft with a gate, a SLEDAI-2K item and an exclusion answered;
+/// - the DOM calls of an update, on an element that is not in the page.
+fn warm_up(ctx: Ctx) {
+    ctx.draft.update(|_| {});
+    let Some(mut d) = ctx.draft.try_get_untracked() else { return };
+    d.set("sle.bilag.renal", "A".into());
+    d.set("conditions.hiv", "true".into());
+    d.tick("sle.sledai.items", "seizure", true);
+    let next = calc(&d, ctx.today);
+    let _ = ctx.calc.try_with_untracked(|c| *c == next);
+    verdict::warm(&next.report, &next.notes);
+    let _ = sections::shapes(&d);
+    let markup: Vec<String> = (0..sections::SECTION_COUNT).map(|i| sections::section_html(&d, i).1).collect();
+    let Some(doc) = html::doc() else { return };
+    let Ok(div) = doc.create_element("div") else { return };
+    div.set_inner_html(markup.iter().find(|h| h.contains("nephritis")).map_or("", String::as_str));
+    let _ = div.insert_adjacent_html("beforeend", "<ul><li></li></ul>");
+    if let Some(li) = div.last_element_child().and_then(|ul| ul.children().item(0)) {
+        li.remove();
+    }
+    if let Ok(Some(input)) = div.query_selector("input[data-path]") {
+        let _ = (input.get_attribute("data-path"), input.tag_name(), input.closest("a[data-jump],a[data-goto]"));
+        html::set_attr(&input, "aria-invalid", Some("true"));
+        html::set_attr(&input, "aria-invalid", None);
+        let value = html::prop(input.as_ref(), "value");
+        html::set_prop(input.as_ref(), "value", &value);
+    }
+    let _ = div.text_content();
+    div.set_text_content(None);
 }

@@ -84,3 +84,10 @@ pub fn sync(criteria: &[CriterionReport], last: &mut Vec<Shown>) {
         put(&format!("cd-{key}"), d, c.map(detail_html).unwrap_or_default());
     }
 }
+
+/// Builds, and drops, every criterion's summary and detail markup.
+pub fn warm(criteria: &[CriterionReport]) {
+    for c in criteria {
+        let _ = (summary_html(c.id, c.outcome), detail_html(c));
+    }
+}

@@ -159,6 +159,15 @@ pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown)
         }
         shown.frame = Some((open, r.verdict));
     }
+    put("verdict-live", &mut shown.verdict, verdict_line(r));
+    for (((id, _, _), last), items) in LISTS.iter().zip(&mut shown.lists).zip(list_items(r, notes)) {
+        sync_list(id, last, items);
+    }
+    criteria::sync(&r.criteria, &mut shown.criteria);
+}
+
+/// The verdict line's markup.
+fn verdict_line(r: &Report) -> String {
     let v = r.verdict;
     let (icon, words) = verdict_words(v);
     let mut o = format!(
@@ -169,8 +178,11 @@ pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown)
         o.push_str(&format!(" from <time data-eligible-from=\"{s}\" datetime=\"{s}\">{s}</time>"));
     }
     o.push_str(&format!("</p><p class=\"verdict-code\">Verdict: <code data-verdict=\"{0}\">{0}</code></p>", v.key()));
-    put("verdict-live", &mut shown.verdict, o);
+    o
+}
 
+/// The items of [`LISTS`]: what fails, what is still to answer, what to check.
+fn list_items(r: &Report, notes: &[(String, String)]) -> [Vec<String>; 3] {
     let mut fails = Vec::new();
     for c in r.criteria.iter().filter(|c| c.outcome == Outcome::Fail) {
         let mut li = format!("<li><a href=\"#c-{0}\"><strong>{0} ", c.id.key());
@@ -199,8 +211,12 @@ pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown)
         li.push_str("</li>");
         checks.push(li);
     }
-    for (((id, _, _), last), items) in LISTS.iter().zip(&mut shown.lists).zip([fails, todo, checks]) {
-        sync_list(id, last, items);
-    }
-    criteria::sync(&r.criteria, &mut shown.criteria);
+    [fails, todo, checks]
+}
+
+/// Builds, and drops, everything [`sync`] would write for `r` and `notes`,
+/// touching nothing in the page (see `ui::warm_up`).
+pub fn warm(r: &Report, notes: &[(String, String)]) {
+    let _ = (verdict_line(r), list_items(r, notes));
+    criteria::warm(&r.criteria);
 }
