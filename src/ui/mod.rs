@@ -348,7 +348,7 @@ fn form_fields(root: &web_sys::Element) -> Vec<FormField> {
         .into_iter()
         .map(|el| {
             let path = el.get_attribute("data-path").unwrap_or_default();
-            let hint = !path.is_empty() && html::by_id(&fields::hid(&path)).is_some();
+            let hint = sections::hinted(&path);
             FormField {
                 ty: el.get_attribute("type").unwrap_or_default(),
                 key: el.get_attribute("name").unwrap_or_default(),

@@ -457,6 +457,21 @@ fn malignancy_row(o: &mut String, i: usize) {
     ));
 }
 
+/// Whether the question of `path` has a hint (its element's id is
+/// `fields::hid(path)`), from the question table: the page need not look for
+/// the element of each of its ~170 inputs. Malignancy rows have none.
+#[must_use]
+pub fn hinted(path: &str) -> bool {
+    fn find(list: &[Item], path: &str) -> Option<bool> {
+        list.iter().find_map(|it| match it {
+            Q(f) if f.path == path => Some(!f.hint.is_empty()),
+            Div(_, inner) | When(_, inner) => find(inner, path),
+            _ => None,
+        })
+    }
+    SECTIONS.iter().find_map(|(_, _, _, list)| find(list, path)).unwrap_or(false)
+}
+
 /// The number of sections.
 pub const SECTION_COUNT: usize = SECTIONS.len();
 
@@ -517,6 +532,30 @@ mod tests {
                 })
             })
             .collect()
+    }
+
+    #[test]
+    fn hinted_says_which_questions_have_a_hint() {
+        fn all(list: &'static [Item], out: &mut Vec<&'static Field<'static>>) {
+            for it in list {
+                match it {
+                    Q(f) => out.push(f),
+                    Div(_, inner) | When(_, inner) => all(inner, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut fields = Vec::new();
+        for (_, _, _, list) in SECTIONS {
+            all(list, &mut fields);
+        }
+        assert!(fields.len() > 60, "{}", fields.len());
+        assert!(fields.iter().any(|f| f.hint.is_empty()) && fields.iter().any(|f| !f.hint.is_empty()));
+        for (i, f) in fields.iter().enumerate() {
+            assert_eq!(hinted(f.path), !f.hint.is_empty(), "{}", f.path);
+            assert!(!fields[..i].iter().any(|g| g.path == f.path), "{} is asked twice", f.path);
+        }
+        assert!(!hinted("conditions.malignancy[0].type"));
     }
 
     #[test]

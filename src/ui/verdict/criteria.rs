@@ -14,21 +14,27 @@ pub fn list_html() -> String {
     let mut o = String::from(
         "<section class=\"card\" id=\"criteria\" aria-labelledby=\"s-criteria\"><h2 id=\"s-criteria\">Every criterion</h2>\
          <p class=\"hint\">Open a criterion for the registry sentence (verbatim), the rule this tool applies, and the result with its values and dates.</p>\
-         <ul class=\"criteria\">",
+         <ul class=\"criteria\" id=\"criteria-list\">",
     );
     for id in CriterionId::ALL {
-        let key = id.key();
-        let kind = if id.kind() == Kind::Inclusion { "Inclusion" } else { "Exclusion" };
-        o.push_str(&format!(
-            "<li><details id=\"c-{key}\" data-criterion=\"{key}\" data-outcome=\"unknown\" class=\"crit o-unknown\"><summary id=\"cs-{key}\"></summary><p><strong>{kind}, registry text: </strong><q>"
-        ));
-        esc(&mut o, id.sentence());
-        o.push_str("</q></p><p><strong>Rule applied: </strong>");
-        esc(&mut o, id.rule());
-        o.push_str(&format!("</p><div id=\"cd-{key}\"></div></details></li>"));
+        item_html(&mut o, id, Outcome::Unknown, "", "");
     }
     o.push_str("</ul></section>");
     o
+}
+
+/// One criterion's `li`, with its outcome, summary and detail markup.
+fn item_html(o: &mut String, id: CriterionId, outcome: Outcome, summary: &str, detail: &str) {
+    let key = id.key();
+    let kind = if id.kind() == Kind::Inclusion { "Inclusion" } else { "Exclusion" };
+    let out = outcome.key();
+    o.push_str(&format!(
+        "<li><details id=\"c-{key}\" data-criterion=\"{key}\" data-outcome=\"{out}\" class=\"crit o-{out}\"><summary id=\"cs-{key}\">{summary}</summary><p><strong>{kind}, registry text: </strong><q>"
+    ));
+    esc(o, id.sentence());
+    o.push_str("</q></p><p><strong>Rule applied: </strong>");
+    esc(o, id.rule());
+    o.push_str(&format!("</p><div id=\"cd-{key}\">{detail}</div></details></li>"));
 }
 
 /// The summary line of a criterion.
@@ -68,10 +74,30 @@ pub type Shown = (Option<Outcome>, String, String);
 /// what was set. Nothing of a criterion is read from or written to the
 /// page unless it changed (22 criteria: that was 66 DOM calls a change).
 pub fn sync(criteria: &[CriterionReport], last: &mut Vec<Shown>) {
-    last.resize(CriterionId::ALL.len(), Default::default());
-    for (id, (shown, s, d)) in CriterionId::ALL.iter().zip(last.iter_mut()) {
+    let show = |id: &CriterionId| {
         let c = criteria.iter().find(|c| c.id == *id);
         let outcome = c.map_or(Outcome::Unknown, |c| c.outcome);
+        (outcome, c.map(detail_html).unwrap_or_default())
+    };
+    if last.len() != CriterionId::ALL.len() {
+        // First sync: the whole list in one write (was ~150 DOM calls).
+        let mut o = String::new();
+        *last = CriterionId::ALL
+            .iter()
+            .map(|id| {
+                let (outcome, detail) = show(id);
+                let summary = summary_html(*id, outcome);
+                item_html(&mut o, *id, outcome, &summary, &detail);
+                (Some(outcome), summary, detail)
+            })
+            .collect();
+        if let Some(ul) = by_id("criteria-list") {
+            ul.set_inner_html(&o);
+        }
+        return;
+    }
+    for (id, (shown, s, d)) in CriterionId::ALL.iter().zip(last.iter_mut()) {
+        let (outcome, detail) = show(id);
         let key = id.key();
         if *shown != Some(outcome) {
             if let Some(el) = by_id(&format!("c-{key}")) {
@@ -81,7 +107,7 @@ pub fn sync(criteria: &[CriterionReport], last: &mut Vec<Shown>) {
             put(&format!("cs-{key}"), s, summary_html(*id, outcome));
             *shown = Some(outcome);
         }
-        put(&format!("cd-{key}"), d, c.map(detail_html).unwrap_or_default());
+        put(&format!("cd-{key}"), d, detail);
     }
 }
 
