@@ -163,7 +163,7 @@ pub struct Shown {
     /// The computed lines as last written, in the order of `sections::LIVES`.
     lives: Vec<String>,
     /// The SLEDAI-2K running total as last written (`None`: not yet, or its
-    /// section was rewritten).
+    /// section was rewritten since).
     sledai_total: Option<u32>,
     /// The toolbar's status message as last written.
     status: Option<String>,
@@ -178,9 +178,10 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
     let shapes = ctx.draft.with(sections::shapes);
     if shown.sections.len() != shapes.len() || shown.sections.iter().zip(&shapes).any(|(s, n)| s.1 != *n) {
         let active = html::doc().and_then(|d| d.active_element()).map(|e| e.id());
-        if let Some(form) = html::by_id("qform") {
-            ctx.draft.with(|d| rebuild_sections(&form, d, &shapes, &mut shown.sections));
-        }
+        let rewritten = match html::by_id("qform") {
+            Some(form) => ctx.draft.with(|d| rebuild_sections(&form, d, &shapes, &mut shown.sections)),
+            None => Vec::new(),
+        };
         // Focus moves back only when the focused input was in a rewritten
         // section (focusing forces a layout of the page).
         let now = html::doc().and_then(|d| d.active_element()).map(|e| e.id());
@@ -191,8 +192,20 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
                 let _ = el.focus();
             }
         }
-        shown.lives = vec![String::new(); sections::LIVES.len()];
-        shown.sledai_total = None;
+        // A rewritten section starts its computed lines and SLEDAI-2K total
+        // as its markup writes them: their caches are emptied.
+        shown.lives.resize(sections::LIVES.len(), String::new());
+        for i in rewritten {
+            let (lives, total) = sections::cached_in(i);
+            for l in lives {
+                if let Some(last) = shown.lives.get_mut(l) {
+                    last.clear();
+                }
+            }
+            if total {
+                shown.sledai_total = None;
+            }
+        }
     }
     let sections = &mut shown.sections;
     ctx.draft.with(|d| {
@@ -286,13 +299,14 @@ struct FieldState {
 
 /// Brings the form's sections to `shapes` (from [`sections::shapes`]): only
 /// a section whose shape changed gets its markup written, so answering a
-/// gate question costs one section's markup, not the whole form's.
+/// gate question costs one section's markup, not the whole form's. Returns
+/// the indexes of the sections written.
 fn rebuild_sections(
     form: &web_sys::Element,
     d: &Draft,
     shapes: &[sections::SectionShape],
     shown: &mut Vec<(&'static str, sections::SectionShape, Vec<FormField>)>,
-) {
+) -> Vec<usize> {
     if shown.len() != shapes.len() {
         // First build: the whole form at once.
         let htmls: Vec<_> = (0..shapes.len()).map(|i| sections::section_html(d, i)).collect();
@@ -309,12 +323,14 @@ fn rebuild_sections(
                 (*key, *shape, fields)
             })
             .collect();
-        return;
+        return (0..shapes.len()).collect();
     }
+    let mut rewritten = Vec::new();
     for (i, shape) in shapes.iter().enumerate() {
         if shown[i].1 == *shape {
             continue;
         }
+        rewritten.push(i);
         let (key, new) = sections::section_html(d, i);
         match section_el(form, key) {
             Some(el) if new.is_empty() => el.remove(),
@@ -335,6 +351,7 @@ fn rebuild_sections(
         };
         shown[i] = (key, *shape, fields);
     }
+    rewritten
 }
 
 /// The section `key` of the form, when it is in the page.

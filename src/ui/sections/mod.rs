@@ -346,9 +346,21 @@ pub const LIVES: [(&str, Live); 7] = [
 /// when its shape changes, so a gate question costs one section's markup.
 pub type SectionShape = Option<(u8, usize)>;
 
-/// Every gate, one bit each in a [`SectionShape`].
-const GATES: [Gate; 7] =
-    [Gate::Female, Gate::Potential, Gate::Renal, Gate::SledaiItems, Gate::SledaiScore, Gate::Listing, Gate::Taking];
+impl Gate {
+    /// The gate's bit in a [`SectionShape`] (an exhaustive match: a new gate
+    /// cannot be left out of the shape).
+    fn bit(self) -> u8 {
+        match self {
+            Gate::Female => 1,
+            Gate::Potential => 1 << 1,
+            Gate::Renal => 1 << 2,
+            Gate::SledaiItems => 1 << 3,
+            Gate::SledaiScore => 1 << 4,
+            Gate::Listing => 1 << 5,
+            Gate::Taking => 1 << 6,
+        }
+    }
+}
 
 /// Walks `list` as [`items`] writes it for `d`: sets the bit of each gate
 /// met that is open (a closed gate's items are not written, so the gates
@@ -357,9 +369,7 @@ fn depends(d: &Draft, list: &[Item], open: &mut u8, rows: &mut bool) {
     for it in list {
         match it {
             When(g, inner) if g.open(d) => {
-                if let Some(i) = GATES.iter().position(|x| x == g) {
-                    *open |= 1 << i;
-                }
+                *open |= g.bit();
                 depends(d, inner, open, rows);
             }
             Div(_, inner) => depends(d, inner, open, rows),
@@ -472,6 +482,28 @@ pub fn hinted(path: &str) -> bool {
     SECTIONS.iter().find_map(|(_, _, _, list)| find(list, path)).unwrap_or(false)
 }
 
+/// What section `i` holds that the page keeps a cache of: the indexes in
+/// [`LIVES`] of its computed lines, and whether it has the SLEDAI-2K total
+/// (behind any gate: a closed gate's line is simply not in the page).
+#[must_use]
+pub fn cached_in(i: usize) -> (Vec<usize>, bool) {
+    fn walk(list: &[Item], lives: &mut Vec<usize>, total: &mut bool) {
+        for it in list {
+            match it {
+                L(which) => lives.extend(LIVES.iter().position(|(_, w)| w == which)),
+                SledaiTotal => *total = true,
+                Div(_, inner) | When(_, inner) => walk(inner, lives, total),
+                _ => {}
+            }
+        }
+    }
+    let (mut lives, mut total) = (Vec::new(), false);
+    if let Some((_, _, _, list)) = SECTIONS.get(i) {
+        walk(list, &mut lives, &mut total);
+    }
+    (lives, total)
+}
+
 /// The number of sections.
 pub const SECTION_COUNT: usize = SECTIONS.len();
 
@@ -523,6 +555,19 @@ mod tests {
                 })
                 .collect();
         }
+        // Non-gate answers too (those of two complete documents): a
+        // section's markup must not depend on them.
+        let bases: Vec<Draft> = [
+            Draft::default(),
+            Draft::from_answers(
+                &crate::from_json(include_str!("../../../tests/data/eligible.json")).unwrap_or_default(),
+            ),
+            Draft::from_answers(
+                &crate::from_json(include_str!("../../../tests/data/contract-example.json")).unwrap_or_default(),
+            ),
+        ]
+        .into();
+        assert!(bases[1].vals.len() > 20 && bases[2].vals.len() > 20);
         out.iter()
             .flat_map(|d| {
                 (0..3).map(move |n| {
@@ -531,7 +576,32 @@ mod tests {
                     d
                 })
             })
+            .flat_map(|d| {
+                bases.iter().map(move |base| {
+                    let mut b = base.clone();
+                    for (k, v) in &d.vals {
+                        b.set(k, v.clone());
+                    }
+                    b.malignancies = d.malignancies;
+                    b
+                })
+            })
             .collect()
+    }
+
+    #[test]
+    fn every_computed_line_and_the_sledai_total_belong_to_one_section() {
+        let mut lives = Vec::new();
+        let mut totals = 0;
+        for i in 0..SECTION_COUNT {
+            let (l, t) = cached_in(i);
+            lives.extend(l);
+            totals += usize::from(t);
+        }
+        lives.sort_unstable();
+        assert_eq!(lives, (0..LIVES.len()).collect::<Vec<_>>());
+        assert_eq!(totals, 1);
+        assert_eq!(cached_in(SECTION_COUNT), (Vec::new(), false));
     }
 
     #[test]
@@ -561,7 +631,7 @@ mod tests {
     #[test]
     fn a_section_with_the_same_shape_has_the_same_markup() {
         let drafts = drafts();
-        assert_eq!(drafts.len(), 3 * 2 * 3 * 2 * 3 * 2 * 3);
+        assert_eq!(drafts.len(), 3 * 2 * 3 * 2 * 3 * 2 * 3 * 3);
         for i in 0..SECTION_COUNT {
             let mut by_shape: Vec<(SectionShape, String)> = Vec::new();
             for d in &drafts {
