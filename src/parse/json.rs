@@ -48,7 +48,8 @@ fn read_number(text: &str) -> Option<f64> {
 }
 
 /// [`parse`] with numbers read by `number`, which must round to the nearest
-/// `f64` as Rust does. The page passes JavaScript's `Number()`: Rust's parser
+/// `f64` as Rust does. The page passes JavaScript's `Number()` (correctly
+/// rounded in current engines; see `ui::html::read_number`): Rust's parser
 /// carries a 10 KB table of powers of five that gzip cannot shrink.
 pub fn parse_with(text: &str, number: NumberReader) -> Result<Value, String> {
     let mut p = Parser { s: text.as_bytes(), i: 0, number };
@@ -276,7 +277,8 @@ impl Parser<'_> {
             }
         }
         let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("invalid number"))?;
-        // Correctly rounded (Rust's or JavaScript's): a value reads back exactly.
+        // Correctly rounded (Rust's, or JavaScript's in current engines): a
+        // value reads back exactly.
         let value = (self.number)(text).ok_or_else(|| self.err("invalid number"))?;
         if !value.is_finite() {
             return Err(self.err("number out of range"));

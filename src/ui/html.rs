@@ -138,10 +138,15 @@ pub fn js_number(value: f64, out: &mut String) {
 /// The number a decimal text names, read by JavaScript's `Number()` (the
 /// nearest `f64`, as Rust's parser gives; infinite when out of range), for
 /// texts already checked to be numbers: JSON numbers and the page's number
-/// fields. Rust's parser would add ~10 KB gzip to the page, most of it a
-/// table of powers of five. (Natively, for unit tests, Rust's parser.)
+/// fields. Callers must check first: `Number()` also takes `""`, `0x10` and
+/// `Infinity`. Rust's parser would add ~10 KB gzip to the page, most of it
+/// a table of powers of five. (Natively, for unit tests, Rust's parser.)
+///
+/// ECMAScript lets an engine round either way beyond the 20th significant
+/// digit; V8, SpiderMonkey and JavaScriptCore round correctly, and every
+/// number the page writes has at most 17.
 #[must_use]
-pub fn read_number(text: &str) -> Option<f64> {
+pub(crate) fn read_number(text: &str) -> Option<f64> {
     #[cfg(target_arch = "wasm32")]
     {
         #[wasm_bindgen::prelude::wasm_bindgen]
