@@ -39,7 +39,7 @@ describe('verdicts', () => {
     await suite?.close();
   });
 
-  test('after many changes the panel lists what a fresh page shows for the same answers (items are diffed, not rewritten)', async () => {
+  test('after many changes the panel lists exactly what a fresh page shows for the same answers (its lists are updated item by item)', async () => {
     await flow(suite, async ({ page, context, origin }) => {
       await fillEligiblePatient(page);
       await expectVerdict(page, 'potentially_eligible');
