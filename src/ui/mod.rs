@@ -318,7 +318,7 @@ fn rebuild_sections(
                 let fields = if h.is_empty() {
                     Vec::new()
                 } else {
-                    section_el(form, key).map(|el| form_fields(&el)).unwrap_or_default()
+                    section_el(form, key).map(|el| form_fields(&el, h)).unwrap_or_default()
                 };
                 (*key, *shape, fields)
             })
@@ -347,7 +347,7 @@ fn rebuild_sections(
         let fields = if new.is_empty() {
             Vec::new()
         } else {
-            section_el(form, key).map(|el| form_fields(&el)).unwrap_or_default()
+            section_el(form, key).map(|el| form_fields(&el, &new)).unwrap_or_default()
         };
         shown[i] = (key, *shape, fields);
     }
@@ -360,23 +360,38 @@ fn section_el(form: &web_sys::Element, key: &str) -> Option<web_sys::Element> {
 }
 
 /// Reads every input of a (just written) part of the form.
-fn form_fields(root: &web_sys::Element) -> Vec<FormField> {
-    html::all(root, "[data-path],[data-control]")
-        .into_iter()
-        .map(|el| {
-            let path = el.get_attribute("data-path").unwrap_or_default();
-            let hint = sections::hinted(&path);
-            FormField {
-                ty: el.get_attribute("type").unwrap_or_default(),
-                key: el.get_attribute("name").unwrap_or_default(),
-                value: el.get_attribute("value").unwrap_or_default(),
-                path,
-                hint,
-                el,
-                shown: FieldState::default(),
-            }
-        })
-        .collect()
+fn form_fields(root: &web_sys::Element, markup: &str) -> Vec<FormField> {
+    let els = html::all(root, "[data-path],[data-control]");
+    let tags = html::input_tags(markup);
+    let field = |el: web_sys::Element, ty: String, path: String, key: String, value: String| FormField {
+        hint: sections::hinted(&path),
+        ty,
+        key,
+        value,
+        path,
+        el,
+        shown: FieldState::default(),
+    };
+    if tags.len() == els.len() {
+        // What the markup says of each input, in the same order.
+        els.into_iter()
+            .zip(tags)
+            .map(|(el, attrs)| {
+                let get =
+                    |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).unwrap_or_default();
+                field(el, get("type"), get("data-path"), get("name"), get("value"))
+            })
+            .collect()
+    } else {
+        // Not reached (a test holds the two together); the DOM then decides.
+        els.into_iter()
+            .map(|el| {
+                let a = |name: &str| el.get_attribute(name).unwrap_or_default();
+                let (ty, path, key, value) = (a("type"), a("data-path"), a("name"), a("value"));
+                field(el, ty, path, key, value)
+            })
+            .collect()
+    }
 }
 
 thread_local! {

@@ -629,6 +629,24 @@ mod tests {
     }
 
     #[test]
+    fn the_markup_scan_finds_every_input_the_page_queries() {
+        // ui::form_fields zips html::input_tags with the section's
+        // querySelectorAll("[data-path],[data-control]"); only inputs and
+        // selects may carry those attributes, each once.
+        for d in drafts().iter().step_by(7) {
+            for i in 0..SECTION_COUNT {
+                let (_, h) = section_html(d, i);
+                let tags = crate::ui::html::input_tags(&h);
+                assert_eq!(tags.len(), h.matches(" data-path=\"").count() + h.matches(" data-control=\"").count());
+                for t in &tags {
+                    let has = |n: &str| t.iter().any(|(k, _)| *k == n);
+                    assert!(has("data-path") != has("data-control"), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_section_with_the_same_shape_has_the_same_markup() {
         let drafts = drafts();
         assert_eq!(drafts.len(), 3 * 2 * 3 * 2 * 3 * 2 * 3 * 3);
