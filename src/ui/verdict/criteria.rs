@@ -6,21 +6,18 @@ use crate::engine::report::{CriterionReport, Outcome};
 use crate::ui::html::{by_id, esc, put, set_attr};
 use crate::ui::ymd;
 
-/// The 22 criteria, I1–I6 then E1–E16, as `details` elements with
-/// `data-criterion` and `data-outcome`; their results are filled in by
-/// [`sync`].
+/// The criteria section with an empty list: the first [`sync`] writes the
+/// 22 criteria, I1–I6 then E1–E16, as `details` elements with
+/// `data-criterion` and `data-outcome`, with their results (writing them
+/// here too made the browser parse the list twice before the page was
+/// ready).
 #[must_use]
 pub fn list_html() -> String {
-    let mut o = String::from(
+    String::from(
         "<section class=\"card\" id=\"criteria\" aria-labelledby=\"s-criteria\"><h2 id=\"s-criteria\">Every criterion</h2>\
          <p class=\"hint\">Open a criterion for the registry sentence (verbatim), the rule this tool applies, and the result with its values and dates.</p>\
-         <ul class=\"criteria\" id=\"criteria-list\">",
-    );
-    for id in CriterionId::ALL {
-        item_html(&mut o, id, Outcome::Unknown, "", "");
-    }
-    o.push_str("</ul></section>");
-    o
+         <ul class=\"criteria\" id=\"criteria-list\"></ul></section>",
+    )
 }
 
 /// One criterion's `li`, with its outcome, summary and detail markup.
