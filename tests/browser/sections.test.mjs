@@ -1,7 +1,7 @@
 // Conditional sections: present in the DOM only when they apply.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { expectVerdict, fillEligiblePatient, flow, pick, select, startSuite } from './helpers.mjs';
+import { expectVerdict, fill, fillEligiblePatient, flow, pick, select, startSuite } from './helpers.mjs';
 
 const reproductive = '[data-section="reproductive"]';
 const nephritis = '[data-section="nephritis"]';
@@ -40,6 +40,35 @@ describe('conditional sections', () => {
       await pick(page, 'patient.sex', 'male');
       await expectVerdict(page, 'potentially_eligible');
       assert.equal(await page.locator(reproductive).count(), 0);
+    });
+  });
+
+  test('a rewritten section shows its SLEDAI-2K total and computed lines again (the page caches what it wrote)', async () => {
+    await flow(suite, async ({ page }) => {
+      const text = (sel) => page.evaluate((s) => document.querySelector(s)?.textContent.trim() ?? null, sel);
+      const mode = (m) => page.locator(`input[type=radio][data-control="sledai-mode"][value="${m}"]`).click();
+      // Each rewrite below leaves the value shown unchanged, so only a
+      // correctly emptied cache gets it written into the new markup.
+      // SLEDAI-2K: the total is inside the items block, rewritten with its
+      // section when the input mode changes; a score of 8 keeps it at 8.
+      await page.locator('input[type=checkbox][data-path="sle.sledai.items"][value="seizure"]').click();
+      await page.waitForFunction(() => document.querySelector('[data-sledai-total]')?.textContent.trim() === '8');
+      await mode('score');
+      await fill(page, 'sle.sledai.score', '8');
+      await mode('items');
+      await page.waitForSelector('[data-sledai-total]', { state: 'attached' });
+      await page.waitForTimeout(50);
+      assert.equal(await text('[data-sledai-total]'), '8', 'the total after its section was rewritten');
+
+      // the dose line of the medications section, rewritten when "taking"
+      // opens the drug and dose: no dose yet, so the line says the same
+      await fill(page, 'patient.weight_kg', '70');
+      await page.waitForFunction(() => /70 kg/.test(document.getElementById('live-dose')?.textContent ?? ''));
+      const before = await text('#live-dose');
+      await pick(page, 'medications.corticosteroid', 'taking');
+      await page.waitForSelector('[data-path="medications.corticosteroid.drug"]', { state: 'attached' });
+      await page.waitForTimeout(50);
+      assert.equal(await text('#live-dose'), before, 'the dose line after its section was rewritten');
     });
   });
 
