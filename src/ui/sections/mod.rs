@@ -467,39 +467,45 @@ fn malignancy_row(o: &mut String, i: usize) {
     ));
 }
 
+/// Calls `f` with every item of `list` and of the blocks inside it, in page
+/// order, whatever the gates (a closed gate's items are simply not in the
+/// page).
+fn each(list: &'static [Item], f: &mut impl FnMut(&'static Item)) {
+    for it in list {
+        f(it);
+        if let Div(_, inner) | When(_, inner) = it {
+            each(inner, f);
+        }
+    }
+}
+
 /// Whether the question of `path` has a hint (its element's id is
 /// `fields::hid(path)`), from the question table: the page need not look for
 /// the element of each of its ~170 inputs. Malignancy rows have none.
 #[must_use]
 pub fn hinted(path: &str) -> bool {
-    fn find(list: &[Item], path: &str) -> Option<bool> {
-        list.iter().find_map(|it| match it {
-            Q(f) if f.path == path => Some(!f.hint.is_empty()),
-            Div(_, inner) | When(_, inner) => find(inner, path),
-            _ => None,
-        })
+    let mut hint = false;
+    for (_, _, _, list) in SECTIONS {
+        each(list, &mut |it| {
+            if let Q(f) = it {
+                hint |= f.path == path && !f.hint.is_empty();
+            }
+        });
     }
-    SECTIONS.iter().find_map(|(_, _, _, list)| find(list, path)).unwrap_or(false)
+    hint
 }
 
 /// What section `i` holds that the page keeps a cache of: the indexes in
-/// [`LIVES`] of its computed lines, and whether it has the SLEDAI-2K total
-/// (behind any gate: a closed gate's line is simply not in the page).
+/// [`LIVES`] of its computed lines, and whether it has the SLEDAI-2K total.
 #[must_use]
 pub fn cached_in(i: usize) -> (Vec<usize>, bool) {
-    fn walk(list: &[Item], lives: &mut Vec<usize>, total: &mut bool) {
-        for it in list {
-            match it {
-                L(which) => lives.extend(LIVES.iter().position(|(_, w)| w == which)),
-                SledaiTotal => *total = true,
-                Div(_, inner) | When(_, inner) => walk(inner, lives, total),
-                _ => {}
-            }
-        }
-    }
     let (mut lives, mut total) = (Vec::new(), false);
     if let Some((_, _, _, list)) = SECTIONS.get(i) {
-        walk(list, &mut lives, &mut total);
+        each(list, &mut |it| match it {
+            L(which) => lives.extend(LIVES.iter().position(|(_, w)| w == which)),
+            SledaiTotal => total = true,
+            _ => {}
+        });
     }
     (lives, total)
 }
@@ -606,18 +612,13 @@ mod tests {
 
     #[test]
     fn hinted_says_which_questions_have_a_hint() {
-        fn all(list: &'static [Item], out: &mut Vec<&'static Field<'static>>) {
-            for it in list {
-                match it {
-                    Q(f) => out.push(f),
-                    Div(_, inner) | When(_, inner) => all(inner, out),
-                    _ => {}
-                }
-            }
-        }
-        let mut fields = Vec::new();
+        let mut fields: Vec<&'static Field<'static>> = Vec::new();
         for (_, _, _, list) in SECTIONS {
-            all(list, &mut fields);
+            each(list, &mut |it| {
+                if let Q(f) = it {
+                    fields.push(f);
+                }
+            });
         }
         assert!(fields.len() > 60, "{}", fields.len());
         assert!(fields.iter().any(|f| f.hint.is_empty()) && fields.iter().any(|f| !f.hint.is_empty()));
