@@ -215,11 +215,14 @@ pub fn js_number(value: f64, out: &mut String) {
 }
 
 /// The number a decimal text names, read by JavaScript's `Number()` (the
-/// nearest `f64`, as Rust's parser gives; infinite when out of range), for
-/// texts already checked to be numbers: JSON numbers and the page's number
-/// fields. Callers must check first: `Number()` also takes `""`, `0x10` and
-/// `Infinity`. Rust's parser would add ~10 KB gzip to the page, most of it
-/// a table of powers of five. (Natively, for unit tests, Rust's parser.)
+/// nearest `f64`, as Rust's parser gives; infinite when out of range).
+/// Callers first restrict the text: the JSON reader to JSON's number
+/// grammar, `draft::parse_number` to ASCII digits, signs, `.`, `e` and `E`
+/// with at least one digit. On such texts `Number()` accepts exactly what
+/// Rust's parser accepts (a native and a browser test pin the edge cases);
+/// outside them it does not (`""`, `0x10`, `Infinity`). Rust's parser would
+/// add ~10 KB gzip to the page, most of it a table of powers of five.
+/// (Natively, for unit tests, Rust's parser.)
 ///
 /// ECMAScript lets an engine round either way beyond the 20th significant
 /// digit; V8, SpiderMonkey and JavaScriptCore round correctly, and every
