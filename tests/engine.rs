@@ -720,10 +720,29 @@ fn exclusion_criteria_pass_fail_and_unknown() {
             },
             want: Want::Pass,
         },
+        // Gating decides only what `missing` names (contract 7.9).
         Case {
-            name: "childbearing potential unknown",
+            name: "childbearing potential unknown but willing to use contraception passes",
             id: E7,
             change: |a| patient(a).childbearing_potential = None,
+            want: Want::Pass,
+        },
+        Case {
+            name: "childbearing potential unknown and unwilling names the potential",
+            id: E7,
+            change: |a| {
+                patient(a).childbearing_potential = None;
+                patient(a).contraception_willing = Some(false);
+            },
+            want: Want::Unknown(&["patient.childbearing_potential"]),
+        },
+        Case {
+            name: "childbearing potential and contraception both unknown name the potential only",
+            id: E7,
+            change: |a| {
+                patient(a).childbearing_potential = None;
+                patient(a).contraception_willing = None;
+            },
             want: Want::Unknown(&["patient.childbearing_potential"]),
         },
         Case {

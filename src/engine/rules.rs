@@ -503,29 +503,33 @@ fn pregnancy(cx: &Ctx) -> Step<Finding> {
     ]))
 }
 
+/// E7 fails for a woman of childbearing potential who is not willing to use
+/// contraception: for a woman, NOT(potential AND NOT willing) in Kleene
+/// logic, so a woman willing to use contraception passes whatever her
+/// potential (contract 7.9). Gating decides only what `missing` names: while
+/// the potential is unknown, it alone is named (the questionnaire asks about
+/// contraception only once the potential is known).
 fn contraception(cx: &Ctx) -> Step<Finding> {
     let sex = need(cx.sex(), "patient.sex", "Sex")?;
     if sex == Sex::Male {
         return Ok(Finding::pass("Male patient: does not apply."));
     }
     let p = cx.a.patient.as_ref();
-    let potential =
-        need(p.and_then(|p| p.childbearing_potential), "patient.childbearing_potential", "Childbearing potential")?;
-    if !potential {
-        return Ok(Finding::pass("Not of childbearing potential."));
-    }
-    Ok(given(
-        p.and_then(|p| p.contraception_willing),
-        "patient.contraception_willing",
-        "Willingness to use contraception",
-        |yes| {
-            Finding::by(
-                yes,
-                "Of childbearing potential and willing to use adequate contraception.",
-                "Of childbearing potential and not willing to use adequate contraception.",
-            )
-        },
-    ))
+    let potential = p.and_then(|p| p.childbearing_potential);
+    let willing = p.and_then(|p| p.contraception_willing);
+    Ok(match (potential, willing) {
+        (Some(false), _) => Finding::pass("Not of childbearing potential."),
+        (Some(true), Some(true)) => Finding::pass("Of childbearing potential and willing to use adequate contraception."),
+        (None, Some(true)) => Finding::pass("Willing to use adequate contraception (childbearing potential not given)."),
+        (Some(true), Some(false)) => {
+            Finding::fail("Of childbearing potential and not willing to use adequate contraception.", None)
+        }
+        (Some(true), None) => Finding::unknown(
+            "Of childbearing potential; willingness to use contraception not answered.",
+            &["patient.contraception_willing"],
+        ),
+        (None, _) => Finding::unknown("Childbearing potential not answered.", &["patient.childbearing_potential"]),
+    })
 }
 
 /// The prednisone equivalent (mg/day) and mg/kg/day, when computable.
