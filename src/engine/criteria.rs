@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// Inclusion or exclusion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Must hold.
@@ -19,6 +20,7 @@ pub enum Kind {
 
 /// The criteria, in report order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[allow(missing_docs)]
 pub enum CriterionId {
     I1,

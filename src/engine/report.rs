@@ -10,6 +10,7 @@ pub const REPORT_SCHEMA: &str = "misle-report/1";
 
 /// The overall answer, from the most to the least final.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Some criterion fails and time alone will not clear it.
@@ -37,6 +38,7 @@ impl Verdict {
 
 /// One criterion's outcome, from the patient's point of view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Does not stand in the way.
@@ -64,6 +66,7 @@ impl Outcome {
 
 /// A criterion's result in the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CriterionReport {
     /// `I1`..`I6`, `E1`..`E16`.
     pub id: CriterionId,
@@ -74,6 +77,7 @@ pub struct CriterionReport {
     /// For a failing criterion that time alone clears: the earliest date on
     /// which it would pass.
     #[serde(serialize_with = "date_or_null")]
+    #[cfg_attr(feature = "js", tsify(type = "IsoDate | null"))]
     pub clears_on: Option<NaiveDate>,
     /// Why, naming the values and dates used.
     pub reason: String,
@@ -83,6 +87,7 @@ pub struct CriterionReport {
 
 /// Every number the engine computed, unrounded; `None` when not computable.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Derived {
     /// Completed years at screening.
     pub age_years: Option<i64>,
@@ -100,6 +105,7 @@ pub struct Derived {
 
 /// A value that parsed but cannot be true; it was treated as absent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct FieldError {
     /// The answer path (`labs.hemoglobin.value`).
     pub path: String,
@@ -109,19 +115,24 @@ pub struct FieldError {
 
 /// The engine's answer.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Report {
     /// Always `"misle-report/1"`.
+    #[cfg_attr(feature = "js", tsify(type = "\"misle-report/1\""))]
     pub schema: &'static str,
     /// The overall verdict.
     pub verdict: Verdict,
     /// With `not_yet_eligible` only: the latest `clears_on`.
     #[serde(serialize_with = "date_or_null")]
+    #[cfg_attr(feature = "js", tsify(type = "IsoDate | null"))]
     pub eligible_from: Option<NaiveDate>,
     /// The screening date used.
     #[serde(serialize_with = "date")]
+    #[cfg_attr(feature = "js", tsify(type = "IsoDate"))]
     pub screening_date: NaiveDate,
     /// The baseline date used.
     #[serde(serialize_with = "date")]
+    #[cfg_attr(feature = "js", tsify(type = "IsoDate"))]
     pub baseline_date: NaiveDate,
     /// All 22 criteria, I1..I6 then E1..E16.
     pub criteria: Vec<CriterionReport>,

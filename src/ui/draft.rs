@@ -8,10 +8,7 @@
 //! of an event answered "date", and [`SLEDAI_MODE`] for the SLEDAI-2K input
 //! mode. Radios store their `value` (`"true"`, `"none"`, `"female"`).
 
-use crate::parse::Value;
-
-/// Members of a JSON object being built.
-type Map = Vec<(String, Value)>;
+use serde_json::{Map, Value};
 
 use chrono::Datelike;
 
@@ -231,7 +228,7 @@ impl Draft {
     #[must_use]
     pub fn to_answers(&self) -> (Answers, Vec<Note>) {
         let mut doc = Map::new();
-        doc.push(("schema".into(), Value::String(crate::engine::answers::ANSWERS_SCHEMA.into())));
+        doc.insert("schema".into(), Value::String(crate::engine::answers::ANSWERS_SCHEMA.into()));
         let mut notes = Vec::new();
         for &(path, kind) in FIELDS {
             if self.asked(path) {
@@ -263,7 +260,7 @@ impl Draft {
                         let p = |leaf: &str| format!("conditions.malignancy[{i}].{leaf}");
                         for (leaf, kind) in [("type", Word), ("date", Date), ("adequately_treated", Bool)] {
                             if let Some(v) = self.value(&p(leaf), kind, &mut notes) {
-                                row.push((leaf.into(), v));
+                                row.insert(leaf.into(), v);
                             }
                         }
                         Value::Object(row)
@@ -280,14 +277,14 @@ impl Draft {
                 for (leaf, kind) in [("drug", Word), ("daily_mg", Num)] {
                     let path = format!("medications.corticosteroid.{leaf}");
                     if let Some(v) = self.value(&path, kind, &mut notes) {
-                        dose.push((leaf.into(), v));
+                        dose.insert(leaf.into(), v);
                     }
                 }
                 insert(&mut doc, "medications.corticosteroid", Value::Object(dose));
             }
             _ => {}
         }
-        match crate::from_value(&Value::Object(doc)) {
+        match crate::from_json(&Value::Object(doc).to_string()) {
             Ok(a) => (a, notes),
             Err(e) => {
                 // Only a bug of this page could get here; say so at the path.
@@ -325,8 +322,8 @@ impl Draft {
                     None
                 }
             },
-            Num => match parse_number(raw) {
-                Some(x) => Some(Value::Number { value: x, integer: x.fract() == 0.0 }),
+            Num => match parse_number(raw).and_then(serde_json::Number::from_f64) {
+                Some(x) => Some(Value::Number(x)),
                 None => {
                     notes.push((path.to_string(), format!("{} is not a number", quote(raw))));
                     None
@@ -350,7 +347,7 @@ impl Draft {
     #[must_use]
     pub fn from_answers(a: &Answers) -> Draft {
         let mut d = Draft::default();
-        if let Value::Object(doc) = crate::to_value(a) {
+        if let Ok(Value::Object(doc)) = serde_json::from_str(&crate::to_json(a)) {
             for (k, v) in doc {
                 if k != "schema" {
                     d.flatten(&k, &v);
@@ -390,8 +387,8 @@ impl Draft {
             }
             ("sle.sledai.score", _) => {
                 self.set(SLEDAI_MODE, "score".into());
-                if let Value::Number { value, .. } = v {
-                    self.set(path, number_text(*value));
+                if let Some(value) = v.as_f64() {
+                    self.set(path, number_text(value));
                 }
             }
             (_, Value::Array(words)) => {
@@ -406,7 +403,7 @@ impl Draft {
             }
             (_, Value::Object(_)) => self.flatten_object(path, v),
             (_, Value::Bool(b)) => self.set(path, b.to_string()),
-            (_, Value::Number { value, .. }) => self.set(path, number_text(*value)),
+            (_, Value::Number(n)) => self.set(path, n.as_f64().map(number_text).unwrap_or_default()),
             (_, Value::String(s)) => self.set(path, s.clone()),
             (_, Value::Null) => {}
         }
@@ -427,9 +424,7 @@ pub const MALIGNANCY_LEAVES: [&str; 3] = ["type", "date", "adequately_treated"];
 /// A loaded number as the page shows it in a field: the shortest text that
 /// reads back to it ([`parse_number`] reads it exactly).
 fn number_text(value: f64) -> String {
-    let mut t = String::new();
-    super::html::js_number(value, &mut t);
-    t
+    value.to_string()
 }
 
 /// `s` cut to its first `max` characters, with "…" when cut (a message
@@ -484,26 +479,18 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     if !plain {
         return None;
     }
-    super::html::read_number(&s).filter(|x| x.is_finite())
+    s.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// Puts `v` at the dotted `path` of `doc`, creating objects on the way.
-fn insert(doc: &mut Map, path: &str, v: Value) {
-    let (head, rest) = match path.split_once('.') {
-        None => (path, None),
-        Some((head, rest)) => (head, Some(rest)),
-    };
-    let at = match doc.iter().position(|(k, _)| k == head) {
-        Some(i) => i,
+fn insert(doc: &mut Map<String, Value>, path: &str, v: Value) {
+    match path.split_once('.') {
         None => {
-            doc.push((head.to_string(), Value::Object(Vec::new())));
-            doc.len() - 1
+            doc.insert(path.to_string(), v);
         }
-    };
-    match rest {
-        None => doc[at].1 = v,
-        Some(rest) => {
-            if let Value::Object(m) = &mut doc[at].1 {
+        Some((head, rest)) => {
+            let at = doc.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(m) = at {
                 insert(m, rest, v);
             }
         }
@@ -527,10 +514,8 @@ mod tests {
         assert_eq!(parse_number("1e999"), None);
     }
 
-    /// The texts the browser test "number fields read texts as the engine
-    /// does" types into the page, where JavaScript's `Number()` reads them
-    /// (`html::read_number`): there it must give these same values, which
-    /// are Rust's.
+    /// Texts at the edges of the number grammar: what a clinician may type
+    /// or paste.
     #[test]
     fn number_texts_at_the_edges_of_the_grammar() {
         let cases: [(&str, Option<f64>); 18] = [

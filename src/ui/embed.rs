@@ -8,16 +8,18 @@
 
 use std::cell::Cell;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use leptos::prelude::*;
+use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::draft::Draft;
 use super::html::prop;
 use super::Ctx;
-use crate::engine::answers::ANSWERS_SCHEMA;
-use crate::engine::report::{Report, REPORT_SCHEMA};
+use crate::engine::report::Report;
+use crate::parse::js::to_js;
+use crate::Version;
 
 /// A query parameter of the page's URL, percent-decoded (the first one of
 /// that name).
@@ -91,18 +93,17 @@ impl Host {
 
     /// `misle:ready` with the versions.
     pub fn ready(&self) {
-        let s = |x: &str| JsValue::from_str(x);
-        let version = obj(&[
-            ("package", s(crate::VERSION)),
-            ("answers_schema", s(ANSWERS_SCHEMA)),
-            ("report_schema", s(REPORT_SCHEMA)),
-        ]);
-        self.post(&obj(&[("type", s("misle:ready")), ("version", version)]));
+        self.post(&to_js(&Message {
+            kind: "misle:ready",
+            version: Some(Version::CURRENT),
+            report: None,
+            height: None,
+        }));
     }
 
     /// `misle:report` with the report.
     pub fn report(&self, r: &Report) {
-        self.post(&obj(&[("type", JsValue::from_str("misle:report")), ("report", report_js(r))]));
+        self.post(&to_js(&Message { kind: "misle:report", version: None, report: Some(r), height: None }));
     }
 
     /// `misle:resize` when the page's height (whole pixels) changed.
@@ -114,7 +115,7 @@ impl Host {
         let h = prop(&rect, "height").as_f64().unwrap_or(0.0).ceil();
         if (h - self.height.get()).abs() >= 1.0 {
             self.height.set(h);
-            self.post(&obj(&[("type", JsValue::from_str("misle:resize")), ("height", JsValue::from_f64(h))]));
+            self.post(&to_js(&Message { kind: "misle:resize", version: None, report: None, height: Some(h) }));
         }
     }
 }
@@ -152,23 +153,10 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::Event) {
     if !data.is_object() || prop(&data, "type").as_string().as_deref() != Some("misle:prefill") {
         return;
     }
-    // Through JSON text, read as "Load answers" reads a file: the same
-    // refusals, naming the same paths.
-    // JSON has no NaN or Infinity: JSON.stringify would silently write null
-    // ("not known"). Write them as strings instead, so the reader refuses
-    // them at their path.
-    let replacer = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, v: JsValue| match v.as_f64() {
-        Some(x) if x.is_nan() => JsValue::from_str("NaN"),
-        Some(x) if x.is_infinite() => JsValue::from_str(if x > 0.0 { "Infinity" } else { "-Infinity" }),
-        _ => v,
-    });
-    let json = js_sys::JSON::stringify_with_replacer(&prop(&data, "answers"), replacer.as_ref())
-        .ok()
-        .and_then(|t| t.as_string());
-    let answers = match json {
-        Some(text) => crate::parse::from_json_with(&text, crate::ui::html::read_number).map_err(|e| e.to_string()),
-        None => Err("answers: not a JSON value (missing, a function, a bigint or a cycle)".to_string()),
-    };
+    // The same conversion as the engine module's `evaluate`: a Map, a
+    // class instance or anything JSON cannot hold is refused naming where,
+    // and a value larger than "Load answers" takes is refused unread.
+    let answers = crate::parse::js::answers_from_js_as_text(&prop(&data, "answers")).map_err(|e| e.to_string());
     match answers {
         Ok(a) => {
             ctx.draft.set(Draft::from_answers(&a));
@@ -178,24 +166,29 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::Event) {
             });
         }
         Err(m) => {
-            let msg = obj(&[("type", JsValue::from_str("misle:error")), ("message", JsValue::from_str(&m))]);
-            let _ = host.parent.post_message(&msg, &origin);
+            let msg = ErrorMessage { kind: "misle:error", message: &m };
+            let _ = host.parent.post_message(&to_js(&msg), &origin);
         }
     }
 }
 
-/// A plain JS object of `fields`.
-fn obj(fields: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in fields {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
+/// A message to the host page (docs/embedding.md), written with serde.
+#[derive(Serialize)]
+struct Message<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<Version>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<f64>,
 }
 
-/// The report as a plain JS object in the contract's shape (section 3): the
-/// same tree the engine module returns.
-#[must_use]
-pub fn report_js(r: &Report) -> JsValue {
-    crate::bridge::to_js(&crate::parse::report_value(r))
+/// `misle:error`: why a prefill was refused.
+#[derive(Serialize)]
+struct ErrorMessage<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    message: &'a str,
 }

@@ -194,56 +194,6 @@ pub fn put_text(id: &str, text: &str) {
     }
 }
 
-/// Writes a finite number as JavaScript does (`Number#toString`: the
-/// shortest text that reads back to the same number, e.g. `0.1`, `1e-7`),
-/// for JSON and fields written by the page; Rust's own float printer would
-/// add ~5 KB gzip to the page for the same result. (Natively, for unit
-/// tests, Rust's shortest form, which differs only in never using an
-/// exponent.)
-pub fn js_number(value: f64, out: &mut String) {
-    #[cfg(target_arch = "wasm32")]
-    match js_sys::Number::from(value).to_string_with_radix(10) {
-        Ok(s) => out.push_str(&String::from(s)),
-        // Not reached for a finite number; JSON's `null` rather than a panic.
-        Err(_) => out.push_str("null"),
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        use std::fmt::Write;
-        let _ = write!(out, "{value}");
-    }
-}
-
-/// The number a decimal text names, read by JavaScript's `Number()` (the
-/// nearest `f64`, as Rust's parser gives; infinite when out of range).
-/// Callers first restrict the text: the JSON reader to JSON's number
-/// grammar, `draft::parse_number` to ASCII digits, signs, `.`, `e` and `E`
-/// with at least one digit. On such texts `Number()` accepts exactly what
-/// Rust's parser accepts (a native and a browser test pin the edge cases);
-/// outside them it does not (`""`, `0x10`, `Infinity`). Rust's parser would
-/// add ~10 KB gzip to the page, most of it a table of powers of five.
-/// (Natively, for unit tests, Rust's parser.)
-///
-/// ECMAScript lets an engine round either way beyond the 20th significant
-/// digit; V8, SpiderMonkey and JavaScriptCore round correctly, and every
-/// number the page writes has at most 17.
-#[must_use]
-pub(crate) fn read_number(text: &str) -> Option<f64> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        #[wasm_bindgen::prelude::wasm_bindgen]
-        extern "C" {
-            #[wasm_bindgen(js_name = Number)]
-            fn js_number_of(text: &str) -> f64;
-        }
-        Some(js_number_of(text)).filter(|x| !x.is_nan())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        text.parse().ok()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

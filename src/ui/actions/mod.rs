@@ -46,10 +46,7 @@ pub fn act(ctx: Ctx, action: &str) {
         "save-answers" => {
             let (json, name) = ctx.calc.with(|c| {
                 let date = super::ymd(c.report.screening_date);
-                (
-                    crate::parse::to_json_with(&c.answers, crate::ui::html::js_number),
-                    format!("misle-answers-{date}.json"),
-                )
+                (crate::to_json(&c.answers), format!("misle-answers-{date}.json"))
             });
             match files::download(&json, &name) {
                 Err(e) => say(format!("Could not save: {e}"), true),
@@ -103,7 +100,7 @@ pub fn load(ctx: Ctx, input: &web_sys::HtmlInputElement) {
             msg(format!("“{name}” could not be read as text."), true);
             return;
         };
-        match crate::parse::from_json_with(&text, crate::ui::html::read_number) {
+        match crate::from_json(&text) {
             Ok(a) => {
                 ctx.draft.set(Draft::from_answers(&a));
                 ui.update(|u| u.undo = None);

@@ -1,7 +1,7 @@
 //! The referral summary: plain text for the clipboard, and a print-only
 //! block with the verdict, the answers and every criterion's outcome.
 
-use crate::parse::Value;
+use serde_json::Value;
 
 use crate::engine::answers::Answers;
 use crate::engine::report::{Report, Verdict};
@@ -31,18 +31,22 @@ pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
                     .iter()
                     .map(|w| match w {
                         Value::String(s) => s.clone(),
-                        other => other.to_json_pretty_with(crate::ui::html::js_number),
+                        other => other.to_string(),
                     })
                     .collect();
                 out.push((path.to_string(), if words.is_empty() { "none".into() } else { words.join(", ") }));
             }
             Value::String(s) => out.push((path.to_string(), s.clone())),
             Value::Null => {}
-            other => out.push((path.to_string(), other.to_json_pretty_with(crate::ui::html::js_number))),
+            // As typed: the shortest text that reads back to the same number.
+            Value::Number(n) => out.push((path.to_string(), n.as_f64().map(|x| x.to_string()).unwrap_or_default())),
+            other => out.push((path.to_string(), other.to_string())),
         }
     }
     let mut out = Vec::new();
-    walk("", &crate::to_value(a), &mut out);
+    if let Ok(v) = serde_json::from_str(&crate::to_json(a)) {
+        walk("", &v, &mut out);
+    }
     out
 }
 

@@ -209,9 +209,8 @@ pub fn field(o: &mut String, f: Field) {
                 attr(o, "for", &cid);
                 o.push('>');
                 if weights {
-                    use crate::parse::Word;
-                    let w =
-                        crate::engine::answers::SledaiItem::from_word(v).map_or(0, crate::engine::calc::sledai_weight);
+                    let item = serde_json::from_value(serde_json::Value::String(v.to_string())).ok();
+                    let w = item.map_or(0, crate::engine::calc::sledai_weight);
                     o.push_str(&format!("<span class=\"weight\">{w}</span>"));
                 }
                 o.push_str("<strong>");
