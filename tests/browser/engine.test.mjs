@@ -11,12 +11,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import { distDir, flow, launchBrowser } from './helpers.mjs';
 import { serve } from './server.mjs';
 
@@ -29,6 +29,9 @@ const built = FILES.every((f) => existsSync(join(engineDir, f)));
 const todo = built ? undefined : `waiting for the release build to put engine/ into ${engineDir}`;
 
 const readJson = async (name) => JSON.parse(await readFile(join(repo, 'tests', 'data', name), 'utf8'));
+// The cases of the native engine tables (tests/engine.rs writes them when
+// MISLE_ENGINE_CASES names a directory; scripts/test.sh and run.sh do).
+const casesDir = resolve(process.env.MISLE_ENGINE_CASES ?? join(repo, 'target', 'engine-cases'));
 const IDS = ['I1', 'I2', 'I3', 'I4', 'I5', 'I6', ...Array.from({ length: 16 }, (_, i) => `E${i + 1}`)];
 
 describe('engine only (engine/misle_engine.js)', () => {
@@ -85,29 +88,107 @@ describe('engine only (engine/misle_engine.js)', () => {
     });
   });
 
-  test('evaluate() throws an Error naming the path of an invalid answer', { todo }, async () => {
+  test('evaluate() gives every case of the native engine tables the same report', { todo }, async () => {
+    // tests/engine.rs: each case's answers, the "today" it used and the
+    // report the native engine gave. The module reads the browser's clock
+    // for "today", so a case without a screening date gets that day as its
+    // screening date (the engine uses "today" for nothing else).
+    assert.ok(existsSync(casesDir), `no engine cases in ${casesDir}: run MISLE_ENGINE_CASES=${casesDir} cargo test --test engine`);
+    const cases = [];
+    for (const file of (await readdir(casesDir)).filter((f) => f.endsWith('.jsonl')).sort()) {
+      const lines = (await readFile(join(casesDir, file), 'utf8')).split('\n').filter(Boolean);
+      lines.forEach((line, i) => cases.push({ name: `${file}:${i + 1}`, ...JSON.parse(line) }));
+    }
+    assert.ok(cases.length >= 150, `only ${cases.length} cases in ${casesDir}`);
     await onExample(async ({ page }) => {
-      const thrown = await page.evaluate(() => {
-        try {
-          window.misleEvaluate({ patient: { weight_kg: 'heavy' } });
-          return null;
-        } catch (e) {
-          return { isError: e instanceof Error, message: String(e && e.message) };
-        }
-      });
-      assert.ok(thrown, 'evaluate({patient:{weight_kg:"heavy"}}) did not throw');
-      assert.ok(thrown.isError, `it threw something that is not an Error: ${thrown.message}`);
-      assert.match(thrown.message, /patient\.weight_kg/);
+      const got = await page.evaluate((all) =>
+        all.map((c) => {
+          const answers = { ...c.answers };
+          if (answers.screening_date == null) answers.screening_date = c.today;
+          try {
+            return window.misleEvaluate(answers);
+          } catch (e) {
+            return { threw: String(e && e.message) };
+          }
+        }),
+      cases);
+      const differ = cases.filter((c, i) => !isDeepStrictEqual(got[i], c.report));
+      const first = differ[0];
+      assert.equal(
+        differ.length,
+        0,
+        `${differ.length} of ${cases.length} cases differ from the native engine, e.g. ${first?.name}:\n` +
+          `native ${JSON.stringify(first?.report)}\nmodule ${JSON.stringify(got[cases.indexOf(first)])}`,
+      );
+    });
+  });
 
-      const unknown = await page.evaluate(() => {
-        try {
-          window.misleEvaluate({ labs: { hemoglobin: { value: 11, unit: 'g/dL', flag: 1 } } });
-          return null;
-        } catch (e) {
-          return String(e && e.message);
+  test('evaluate() throws an Error naming the path for every kind of refusal, in a short message', { todo }, async () => {
+    await onExample(async ({ page }) => {
+      // Built in the page: Maps, Sets, Dates and functions cannot cross from Node.
+      const thrown = await page.evaluate(() => {
+        class Patient {
+          constructor() {
+            this.sex = 'female';
+          }
         }
+        const cyclic = { patient: {} };
+        cyclic.patient.self = cyclic;
+        const cases = {
+          'wrong type': { patient: { weight_kg: 'heavy' } },
+          'unknown field': { labs: { hemoglobin: { value: 11, unit: 'g/dL', flag: 1 } } },
+          'bad date': { sle: { ana: { titer: 160, date: '2026-02-30' } } },
+          'unknown word': { patient: { sex: 'other' } },
+          'object given as an array': { sle: { ana: [160, '2026-10-01'] } },
+          'object given as a string': { patient: 'Ann' },
+          'a list entry': { conditions: { malignancy: [{ type: 'other' }, { date: '2020-13-01' }] } },
+          'NaN': { patient: { weight_kg: NaN } },
+          'Infinity': { labs: { egfr: { value: Infinity } } },
+          'a Map as the document': new Map([['patient', { sex: 'female' }]]),
+          'a Map inside': { patient: new Map([['sex', 'female']]) },
+          'a Set': { sle: { acr_criteria: new Set(['arthritis']) } },
+          'a Date': { screening_date: new Date(0) },
+          'a class instance': { patient: new Patient() },
+          'a function': { patient: { consent: () => true } },
+          'a cycle': cyclic,
+          'a 2 MB document': { patient: { sex: 'x'.repeat(2_000_000) } },
+          'a long wrong word': { patient: { sex: 'y'.repeat(5_000) } },
+        };
+        const out = {};
+        for (const [name, answers] of Object.entries(cases)) {
+          try {
+            window.misleEvaluate(answers);
+            out[name] = '(did not throw)';
+          } catch (e) {
+            out[name] = e instanceof Error ? e.message : `(threw a non-Error: ${String(e)})`;
+          }
+        }
+        return out;
       });
-      assert.match(unknown ?? '(did not throw)', /labs\.hemoglobin\.flag/);
+      const want = {
+        'wrong type': /^patient\.weight_kg: invalid type: string "heavy", expected f64$/,
+        'unknown field': /^labs\.hemoglobin\.flag: unknown field `flag`/,
+        'bad date': /^sle\.ana\.date: invalid value: string "2026-02-30", expected a date YYYY-MM-DD$/,
+        'unknown word': /^patient\.sex: unknown variant `other`, expected `female` or `male`$/,
+        'object given as an array': /^sle\.ana: invalid type: sequence, expected an object$/,
+        'object given as a string': /^patient: invalid type: string "Ann", expected an object$/,
+        'a list entry': /^conditions\.malignancy\[1\]\.date: invalid value/,
+        'NaN': /^patient\.weight_kg: invalid value: floating point `NaN`, expected a finite number$/,
+        'Infinity': /^labs\.egfr\.value: invalid value: floating point `inf`, expected a finite number$/,
+        'a Map as the document': /^answers: invalid type: an object of class Map, expected plain JSON data/,
+        'a Map inside': /^patient: invalid type: an object of class Map, expected plain JSON data/,
+        'a Set': /^sle\.acr_criteria: invalid type: an object of class Set/,
+        'a Date': /^screening_date: invalid type: an object of class Date/,
+        'a class instance': /^patient: invalid type: an object of class Patient/,
+        'a function': /^patient\.consent: invalid type: a function/,
+        'a cycle': /^patient(\.(self|patient))+: nested too deeply \(or refers to itself\)$/,
+        'a 2 MB document': /^answers: the document is 2\.0 MB; an answers document is at most 1 MB, so it was not read$/,
+        'a long wrong word': /^patient\.sex: unknown variant `y{40}…` \(5000 characters\), expected `female` or `male`$/,
+      };
+      for (const [name, re] of Object.entries(want)) {
+        assert.match(thrown[name], re, name);
+        assert.ok(thrown[name].length <= 300, `${name}: a message of ${thrown[name].length} characters`);
+      }
     });
   });
 
@@ -130,7 +211,8 @@ describe('engine only (engine/misle_engine.js)', () => {
             try {
               window.misleEvaluate({ patient: { weight_kg: 'x'.repeat(i % 500) } });
             } catch (e) {
-              if (/^patient\.weight_kg: invalid type: string "x*", expected f64$/.test(e.message)) same++;
+              // Quoted whole up to 40 characters, then cut with the length.
+              if (/^patient\.weight_kg: invalid type: string ("x{0,40}"|"x{40}…" \(\d+ characters\)), expected f64$/.test(e.message)) same++;
             }
             if (i === 100 || i === 2999) sizes.push(wasm.memory.buffer.byteLength);
           }

@@ -23,6 +23,13 @@ if [ ! -x "$chromium" ]; then
   echo "run.sh: no Chromium at $chromium (run scripts/setup.sh --test)" >&2
   exit 2
 fi
-export DIST="$dist" CHROMIUM="$chromium"
+# The native engine tables' cases, which engine.test.mjs runs through the
+# engine module (scripts/test.sh writes them with the native tests).
+cases="${MISLE_ENGINE_CASES:-$here/../../target/engine-cases}"
+if [ ! -d "$cases" ]; then
+  echo "run.sh: writing the engine tables' cases into $cases"
+  (cd "$here/../.." && MISLE_ENGINE_CASES="$cases" cargo test --quiet --test engine >/dev/null)
+fi
+export DIST="$dist" CHROMIUM="$chromium" MISLE_ENGINE_CASES="$cases"
 cd "$here"
 exec node --test --test-concurrency=1 ./*.test.mjs

@@ -100,7 +100,7 @@ describe('save and load answers', () => {
     });
   });
 
-  test('number fields read texts at the edges of the grammar as the engine does (JavaScript Number(), Rust values)', async () => {
+  test('number fields read texts at the edges of the grammar exactly, as Rust reads them', async () => {
     // The same texts and values as src/ui/draft.rs
     // number_texts_at_the_edges_of_the_grammar, where Rust reads them.
     const cases = [
@@ -109,7 +109,7 @@ describe('save and load answers', () => {
       ['1e', null], ['.', null], ['+-1', null], ['1.2.3', null], ['--1', null], ['1e5.5', null], ['1e309', null],
     ];
     // Each value as the print summary lists it under "Answers:"
-    // ("patient.weight_kg: 70.5", written by Number#toString, which reads
+    // ("patient.weight_kg: 70.5", the shortest text that reads
     // back exactly; implausible weights are listed there too, and again
     // under "Answers in error"), after a sentinel value so that the wait
     // knows the summary has caught up.
