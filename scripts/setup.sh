@@ -4,7 +4,9 @@
 #   scripts/setup.sh          toolchain for building and serving (wasm target, trunk,
 #                             wasm-bindgen-cli, wasm-opt, the build's node packages)
 #   scripts/setup.sh --test   the same plus what the tests need (Chromium and
-#                             chromedriver, node packages for the browser tests)
+#                             chromedriver, node packages for the browser tests,
+#                             and Debian's nginx and Caddy with openssl, which
+#                             tests/browser/deploy.test.mjs runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +50,21 @@ if [ "${1:-}" = "--test" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # The servers docs/deploying.md configures (examples/deploy/), and openssl
+  # for the throwaway certificate of `nginx -t` (nginx is in /usr/sbin,
+  # which may not be on a user's PATH).
+  have() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ]; }
+  if ! have nginx || ! have caddy || ! have openssl; then
+    say "installing nginx, Caddy and openssl"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq nginx caddy openssl >/dev/null
+    # The test starts its own servers on loopback ports; where systemd runs,
+    # the packages' services would otherwise serve port 80.
+    if [ -d /run/systemd/system ]; then
+      systemctl disable --now nginx caddy >/dev/null 2>&1 || true
+    fi
   fi
   if [ -f tests/browser/package.json ]; then
     if [ ! -d tests/browser/node_modules ] || [ tests/browser/package.json -nt tests/browser/node_modules ]; then

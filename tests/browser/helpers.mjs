@@ -69,6 +69,36 @@ export function distDir() {
 }
 
 // ---------------------------------------------------------------------------
+// The page's Content-Security-Policy (docs/deploying.md).
+
+/** The policy the page must carry: exactly these directives and sources. */
+export const REQUIRED_CSP = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ['data:'],
+  'connect-src': ["'self'"],
+  'form-action': ["'none'"],
+  'base-uri': ["'none'"],
+  'object-src': ["'none'"],
+  'frame-src': ["'none'"],
+};
+
+/**
+ * A policy's directives: { name: [sources] }, names in lower case; fails on
+ * a directive given twice.
+ */
+export function parseCsp(text) {
+  const out = {};
+  for (const d of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+    const [name, ...sources] = d.split(/\s+/);
+    assert.ok(!(name.toLowerCase() in out), `directive ${name} given twice`);
+    out[name.toLowerCase()] = sources;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // One user flow: a fresh context, the page opened, and after the flow the
 // checks every flow must pass.
 

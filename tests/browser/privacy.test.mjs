@@ -29,8 +29,10 @@ import {
   fillEligiblePatient,
   launchBrowser,
   openPage,
+  parseCsp,
   pick,
   recordCspViolations,
+  REQUIRED_CSP,
   select,
   storedByPage,
   yes,
@@ -43,19 +45,6 @@ const dist = distDir();
 const SUB = '/some/sub/path/';
 /** How long "nothing arrives" is watched (ms). */
 const QUIET = 1_500;
-
-/** The policy the page must carry: exactly these directives and sources. */
-const REQUIRED_CSP = {
-  'default-src': ["'none'"],
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
-  'style-src': ["'self'"],
-  'img-src': ['data:'],
-  'connect-src': ["'self'"],
-  'form-action': ["'none'"],
-  'base-uri': ["'none'"],
-  'object-src': ["'none'"],
-  'frame-src': ["'none'"],
-};
 
 const sri = (algo, bytes) => `${algo}-${createHash(algo).update(bytes).digest('base64')}`;
 
@@ -70,16 +59,6 @@ function startTags(html) {
     tags.push({ name: m[1].toLowerCase(), attrs, text: m[0], index: m.index });
   }
   return tags;
-}
-
-function parseCsp(text) {
-  const out = {};
-  for (const d of text.split(';').map((s) => s.trim()).filter(Boolean)) {
-    const [name, ...sources] = d.split(/\s+/);
-    assert.ok(!(name.toLowerCase() in out), `directive ${name} given twice`);
-    out[name.toLowerCase()] = sources;
-  }
-  return out;
 }
 
 /** Checks an SRI value against the file it names; returns the file's bytes. */
