@@ -53,3 +53,18 @@ fn evaluate_takes_any_date_chrono_can_hold_for_today_and_the_answers() {
         assert_ne!(r.verdict, Verdict::PotentiallyEligible);
     }
 }
+
+/// json_evaluate: an unknown key of 1,488 characters holding backticks.
+/// serde quotes a key between backticks, so the message's quoted value
+/// could not be found and cut, and the refusal was 734 characters long.
+/// Every message is now at most 300 characters (plus ` … `) whatever it
+/// quotes.
+#[test]
+fn a_long_unknown_key_with_backticks_gives_a_short_message() {
+    let input = include_bytes!("../fuzz/seeds/json_evaluate/key-with-backticks");
+    let text = std::str::from_utf8(&input[4..]).unwrap_or_default();
+    let refused = from_json(text);
+    let e = refused.as_ref().err();
+    assert!(e.is_some_and(|e| e.message().chars().count() <= 303), "{refused:?}");
+    assert!(e.is_some_and(|e| e.path().chars().count() <= 41), "{refused:?}");
+}

@@ -28,9 +28,9 @@ fn is_answer_path(path: &str) -> bool {
     TOP_LEVEL.contains(&first)
 }
 
-/// The longest refusal message: every value it quotes is cut to 40
-/// characters, so only serde's list of expected words makes it long.
-const MAX_MESSAGE: usize = 600;
+/// The longest refusal message: 300 characters, plus ` … ` where a longer
+/// one was cut (src/parse/mod.rs).
+const MAX_MESSAGE: usize = 303;
 
 /// Checks a refused document's error: it names the document (empty path)
 /// or a path within it, and says why in a message of bounded length.

@@ -25,6 +25,11 @@ pub const MAX_BYTES: usize = 1_000_000;
 /// there and their length is given.
 const QUOTED: usize = 40;
 
+/// The longest message: one that is longer still (a quoted value holding
+/// its own quote character, which [`clip_quotes`] cannot see the end of)
+/// keeps its start and its end.
+const MAX_MESSAGE: usize = 300;
+
 /// A structurally invalid answers document: not JSON, a wrong type, an
 /// unknown field, a bad date string, an unknown word, or too large.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +43,7 @@ impl Error {
     /// message quotes is cut to its first characters, so that a 10 MB string
     /// never becomes a 10 MB message.
     pub(crate) fn new(path: impl Into<String>, message: &str) -> Error {
-        Error { path: path.into(), message: clip_quotes(message) }
+        Error { path: path.into(), message: cap(&clip_quotes(message)) }
     }
 
     /// The answer path of the offending value (`patient.weight_kg`,
@@ -123,12 +128,12 @@ fn json_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
         let words = inner.to_string();
         let mut error = Error::at(e);
         if let Some(bare) = words.strip_suffix(&position) {
-            error.message = clip_quotes(bare);
+            error.message = cap(&clip_quotes(bare));
         }
         error
     } else {
         let mut error = Error::at(e);
-        error.message = clip_quotes(&format!("not valid JSON: {inner}"));
+        error.message = cap(&clip_quotes(&format!("not valid JSON: {inner}")));
         error
     }
 }
@@ -171,6 +176,18 @@ fn contract_path(path: &serde_path_to_error::Path) -> String {
         }
     }
     out
+}
+
+/// `message` cut to [`MAX_MESSAGE`] characters: its first 180 and its last
+/// 100, with ` … ` between.
+fn cap(message: &str) -> String {
+    let count = message.chars().count();
+    if count <= MAX_MESSAGE {
+        return message.to_string();
+    }
+    let head: String = message.chars().take(180).collect();
+    let tail: String = message.chars().skip(count - 100).collect();
+    format!("{head} … {tail}")
 }
 
 /// `message` with every quoted value (between `"` or `` ` ``) longer than
@@ -244,6 +261,18 @@ mod tests {
         // Multi-byte characters are cut between characters.
         let e = "é".repeat(50);
         assert_eq!(clip_quotes(&format!("`{e}`")), format!("`{}…` (50 characters)", "é".repeat(40)));
+    }
+
+    #[test]
+    fn a_message_whose_value_holds_its_own_quote_is_cut_to_its_start_and_end() {
+        // Found by the json_evaluate fuzz target: a key with backticks.
+        let key = format!("{}`{}", "k".repeat(300), "v".repeat(1_000));
+        let e = Error::new("", &format!("unknown field `{key}`, expected `schema` or `patient`"));
+        assert!(e.message().chars().count() <= MAX_MESSAGE + 3, "{}", e.message().len());
+        assert!(e.message().starts_with("unknown field `kkkk"), "{}", e.message());
+        assert!(e.message().ends_with("`, expected `schema` or `patient`"), "{}", e.message());
+        // Short messages are left alone.
+        assert_eq!(cap("short"), "short");
     }
 
     #[test]
