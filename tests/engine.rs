@@ -80,7 +80,11 @@ fn renal_active(a: &mut Answers) {
 #[derive(Debug)]
 enum Want {
     Pass,
+    /// Fails; temporary, clearing on the date given, or for good (`None`).
     Fail(Option<&'static str>),
+    /// Fails, temporary, on no date (a taper or a course still running,
+    /// contract 8).
+    FailUntil,
     Unknown(&'static [&'static str]),
 }
 
@@ -100,18 +104,21 @@ fn check_cases(cases: &[Case]) {
         let c = report.criterion(case.id).expect("every criterion is reported");
         let ok = match &case.want {
             Want::Pass => c.outcome == Outcome::Pass,
-            Want::Fail(clears) => c.outcome == Outcome::Fail && c.clears_on == clears.map(d),
+            Want::Fail(clears) => {
+                c.outcome == Outcome::Fail && c.clears_on == clears.map(d) && c.temporary == clears.is_some()
+            }
+            Want::FailUntil => c.outcome == Outcome::Fail && c.clears_on.is_none() && c.temporary,
             Want::Unknown(missing) => c.outcome == Outcome::Unknown && c.missing == *missing,
         };
         let consistent = match c.outcome {
-            Outcome::Fail => c.missing.is_empty(),
-            Outcome::Unknown => c.clears_on.is_none() && !c.missing.is_empty(),
-            _ => c.missing.is_empty() && c.clears_on.is_none(),
+            Outcome::Fail => c.missing.is_empty() && (c.clears_on.is_none() || c.temporary),
+            Outcome::Unknown => c.clears_on.is_none() && !c.missing.is_empty() && !c.temporary,
+            _ => c.missing.is_empty() && c.clears_on.is_none() && !c.temporary,
         };
         if !ok || !consistent {
             failures.push(format!(
-                "{} ({:?}): want {:?}, got {:?} clears_on {:?} missing {:?}: {}",
-                case.name, case.id, case.want, c.outcome, c.clears_on, c.missing, c.reason
+                "{} ({:?}): want {:?}, got {:?} clears_on {:?} temporary {} missing {:?}: {}",
+                case.name, case.id, case.want, c.outcome, c.clears_on, c.temporary, c.missing, c.reason
             ));
         }
     }
@@ -219,11 +226,20 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             want: Want::Fail(None),
         },
         Case {
-            name: "under 18 known only in years has no date",
+            name: "under 18 known only in years: temporary, on no date",
             id: I1,
             change: |a| {
                 patient(a).birth_date = None;
                 patient(a).age_years = Some(17.0)
+            },
+            want: Want::FailUntil,
+        },
+        Case {
+            name: "66 known only in years fails for good",
+            id: I1,
+            change: |a| {
+                patient(a).birth_date = None;
+                patient(a).age_years = Some(66.0)
             },
             want: Want::Fail(None),
         },
@@ -417,6 +433,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
                     mycophenolate_months: Some(6.0),
                     cyclophosphamide_months: None,
                     maintenance_after_cyclophosphamide: None,
+                    ongoing: None,
                 })
             },
             want: Want::Pass,
@@ -457,12 +474,14 @@ fn inclusion_criteria_pass_fail_and_unknown() {
                     mycophenolate_months: Some(0.0),
                     cyclophosphamide_months: Some(3.0),
                     maintenance_after_cyclophosphamide: Some(Maintenance::Azathioprine),
+                    ongoing: Some(false),
                 })
             },
             want: Want::Pass,
         },
+        // I5 while the course may still reach the drug part (contract 8.3).
         Case {
-            name: "renal A, cyclophosphamide without maintenance",
+            name: "renal A, cyclophosphamide without maintenance, therapy continuing: temporary",
             id: I5,
             change: |a| {
                 renal_active(a);
@@ -471,12 +490,58 @@ fn inclusion_criteria_pass_fail_and_unknown() {
                     mycophenolate_months: Some(2.0),
                     cyclophosphamide_months: Some(6.0),
                     maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: Some(true),
+                })
+            },
+            want: Want::FailUntil,
+        },
+        Case {
+            name: "renal A, cyclophosphamide without maintenance, therapy ended: for good",
+            id: I5,
+            change: |a| {
+                renal_active(a);
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-01-10")),
+                    mycophenolate_months: Some(2.0),
+                    cyclophosphamide_months: Some(6.0),
+                    maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: Some(false),
                 })
             },
             want: Want::Fail(None),
         },
         Case {
-            name: "renal A, too short and too little drug: no date",
+            name: "renal A, cyclophosphamide without maintenance, continuing not answered: names it",
+            id: I5,
+            change: |a| {
+                renal_active(a);
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-01-10")),
+                    mycophenolate_months: Some(2.0),
+                    cyclophosphamide_months: Some(6.0),
+                    maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: None,
+                })
+            },
+            want: Want::Unknown(&["nephritis_therapy.ongoing"]),
+        },
+        Case {
+            name: "renal B, 4 months into mycophenolate, continuing: temporary",
+            id: I5,
+            change: |a| {
+                bilag(a).renal = Some(Grade::B);
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-01-10")),
+                    mycophenolate_months: Some(4.0),
+                    cyclophosphamide_months: Some(0.0),
+                    maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: Some(true),
+                })
+            },
+            want: Want::FailUntil,
+        },
+        Case {
+            name: "renal A, too short, too little drug and continuing: temporary, no single date",
             id: I5,
             change: |a| {
                 renal_active(a);
@@ -485,9 +550,53 @@ fn inclusion_criteria_pass_fail_and_unknown() {
                     mycophenolate_months: Some(2.0),
                     cyclophosphamide_months: Some(0.0),
                     maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: Some(true),
+                })
+            },
+            want: Want::FailUntil,
+        },
+        Case {
+            name: "renal A, too short and too little drug, ended: for good",
+            id: I5,
+            change: |a| {
+                renal_active(a);
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-09-01")),
+                    mycophenolate_months: Some(2.0),
+                    cyclophosphamide_months: Some(0.0),
+                    maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: Some(false),
                 })
             },
             want: Want::Fail(None),
+        },
+        Case {
+            name: "renal A, too short and too little drug, continuing not answered: the duration's date (7.6)",
+            id: I5,
+            change: |a| {
+                renal_active(a);
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-09-01")),
+                    mycophenolate_months: Some(2.0),
+                    cyclophosphamide_months: Some(0.0),
+                    maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: None,
+                })
+            },
+            want: Want::Fail(Some("2027-03-01")),
+        },
+        Case {
+            name: "renal A, enough mycophenolate: whether it continues does not matter",
+            id: I5,
+            change: |a| {
+                renal_active(a);
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-01-10")),
+                    mycophenolate_months: Some(7.0),
+                    ..Default::default()
+                })
+            },
+            want: Want::Pass,
         },
         Case {
             name: "renal A, therapy absent",
@@ -526,6 +635,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
                     mycophenolate_months: Some(7.0),
                     cyclophosphamide_months: Some(0.0),
                     maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: None,
                 });
             },
             want: Want::Pass,
@@ -1095,13 +1205,17 @@ fn corticosteroid_dose_per_kg_with_its_reason() {
     let e12 = r.criterion(E12).expect("E12");
     assert_eq!(e12.outcome, Outcome::Fail);
     assert_eq!(e12.clears_on, None);
+    // A taper clears it (contract 8.2): temporary, and the reason says to what dose.
+    assert!(e12.temporary);
     assert_eq!(
         e12.reason,
-        "Methylprednisolone 28 mg/day = prednisone 35 mg/day; 35 / 64 kg = 0.55 mg/kg/day, above 0.5."
+        "Methylprednisolone 28 mg/day = prednisone 35 mg/day; 35 / 64 kg = 0.55 mg/kg/day, above 0.5: eligible \
+         once the dose has been at most 0.5 mg/kg/day, 32 mg/day prednisone-equivalent at 64 kg (25.6 mg/day \
+         methylprednisolone), for the month before baseline."
     );
     assert_eq!(r.derived.prednisone_equivalent_mg, Some(35.0));
     assert_eq!(r.derived.prednisone_mg_per_kg, Some(35.0 / 64.0));
-    assert_eq!(r.verdict, Verdict::NotEligible);
+    assert_eq!((r.verdict, r.eligible_from), (Verdict::NotYetEligible, None));
 
     // Exactly 0.5 mg/kg/day passes.
     patient(&mut a).weight_kg = Some(70.0);
@@ -1337,19 +1451,19 @@ fn bad_values_are_reported_at_their_path_and_treated_as_absent() {
         "hemoglobin 95 g/dL",
         |a| labs(a).hemoglobin = Some(Measured { value: Some(95.0), unit: Some(HemoglobinUnit::GPerDl) }),
         "labs.hemoglobin.value",
-        "hemoglobin 95 g/dL is outside 1-25 g/dL",
+        "hemoglobin 95 g/dL is above 25 g/dL: check the unit",
     );
     expect_error(
         "hemoglobin 0.9 g/dL",
         |a| labs(a).hemoglobin = Some(Measured { value: Some(0.9), unit: Some(HemoglobinUnit::GPerDl) }),
         "labs.hemoglobin.value",
-        "outside 1-25",
+        "hemoglobin 0.9 g/dL is implausibly low (below 3 g/dL): check the unit",
     );
     expect_error(
         "hemoglobin 260 g/L",
         |a| labs(a).hemoglobin = Some(Measured { value: Some(260.0), unit: Some(HemoglobinUnit::GPerL) }),
         "labs.hemoglobin.value",
-        "outside 1-25",
+        "hemoglobin 260 g/L = 26 g/dL is above 25 g/dL: check the unit",
     );
     expect_error(
         "hemoglobin zero",
@@ -1625,6 +1739,182 @@ fn limits_that_are_not_errors() {
 // ---- verdicts ----
 
 #[test]
+fn prednisone_above_the_limit_is_temporary_alone_and_beside_other_failures() {
+    let above = |a: &mut Answers| {
+        meds(a).corticosteroid =
+            Some(Corticosteroid::Taking(SteroidDose { drug: Some(Steroid::Prednisone), daily_mg: Some(40.0) }));
+        patient(a).weight_kg = Some(64.0);
+    };
+    type Change = fn(&mut Answers);
+    let cases: [(&str, Change, Verdict, Option<&str>); 4] = [
+        ("alone: not yet eligible, no date", |_| {}, Verdict::NotYetEligible, None),
+        ("with a permanent failure: not eligible", |a| cond(a).hiv = Some(true), Verdict::NotEligible, None),
+        (
+            "with a dated failure: not yet eligible, no single date",
+            |a| meds(a).belimumab = Some(Event::On(d("2026-11-01"))),
+            Verdict::NotYetEligible,
+            None,
+        ),
+        (
+            "with I5 still running: not yet eligible, no date",
+            |a| {
+                renal_active(a);
+                a.nephritis_therapy = Some(NephritisTherapy {
+                    start_date: Some(d("2026-01-10")),
+                    mycophenolate_months: Some(4.0),
+                    cyclophosphamide_months: Some(0.0),
+                    maintenance_after_cyclophosphamide: Some(Maintenance::None),
+                    ongoing: Some(true),
+                });
+            },
+            Verdict::NotYetEligible,
+            None,
+        ),
+    ];
+    for (name, change, verdict, from) in cases {
+        let mut a = eligible();
+        above(&mut a);
+        change(&mut a);
+        let r = run(&a);
+        assert_eq!((r.verdict, r.eligible_from), (verdict, from.map(d)), "{name}");
+        let e12 = r.criterion(E12).expect("E12");
+        assert!(e12.outcome == Outcome::Fail && e12.temporary && e12.clears_on.is_none(), "{name}: {e12:?}");
+        assert!(e12.reason.contains("32 mg/day prednisone-equivalent at 64 kg"), "{name}: {}", e12.reason);
+    }
+    // The dated failure alone keeps its date.
+    let mut a = eligible();
+    meds(&mut a).belimumab = Some(Event::On(d("2026-11-01")));
+    assert_eq!(run(&a).eligible_from, Some(d("2027-01-02")));
+}
+
+#[test]
+fn lower_plausibility_limits_at_and_just_below_in_every_unit() {
+    // Contract 8.1: a value below its limit (after conversion) is an error
+    // at the value, "check the unit", never an E3 failure; at the limit it
+    // is a value like any other.
+    type Set = fn(&mut Answers, f64);
+    let wbc = |u: CountUnit| -> Set {
+        match u {
+            CountUnit::PerNanoliter => {
+                |a, v| labs(a).wbc = Some(Measured { value: Some(v), unit: Some(CountUnit::PerNanoliter) })
+            }
+            CountUnit::ThousandPerMicroliter => {
+                |a, v| labs(a).wbc = Some(Measured { value: Some(v), unit: Some(CountUnit::ThousandPerMicroliter) })
+            }
+            CountUnit::PerMicroliter => {
+                |a, v| labs(a).wbc = Some(Measured { value: Some(v), unit: Some(CountUnit::PerMicroliter) })
+            }
+        }
+    };
+    let plt = |u: CountUnit| -> Set {
+        match u {
+            CountUnit::PerNanoliter => {
+                |a, v| labs(a).platelets = Some(Measured { value: Some(v), unit: Some(CountUnit::PerNanoliter) })
+            }
+            CountUnit::ThousandPerMicroliter => |a, v| {
+                labs(a).platelets = Some(Measured { value: Some(v), unit: Some(CountUnit::ThousandPerMicroliter) })
+            },
+            CountUnit::PerMicroliter => {
+                |a, v| labs(a).platelets = Some(Measured { value: Some(v), unit: Some(CountUnit::PerMicroliter) })
+            }
+        }
+    };
+    let hb = |u: HemoglobinUnit| -> Set {
+        match u {
+            HemoglobinUnit::GPerDl => {
+                |a, v| labs(a).hemoglobin = Some(Measured { value: Some(v), unit: Some(HemoglobinUnit::GPerDl) })
+            }
+            HemoglobinUnit::GPerL => {
+                |a, v| labs(a).hemoglobin = Some(Measured { value: Some(v), unit: Some(HemoglobinUnit::GPerL) })
+            }
+            HemoglobinUnit::MmolPerL => {
+                |a, v| labs(a).hemoglobin = Some(Measured { value: Some(v), unit: Some(HemoglobinUnit::MmolPerL) })
+            }
+        }
+    };
+    // (name, set, value at the limit, value just below, path)
+    let cases: [(&str, Set, f64, f64, &str); 9] = [
+        ("WBC x10^9/L", wbc(CountUnit::PerNanoliter), 0.1, 0.099, "labs.wbc.value"),
+        ("WBC x10^3/uL", wbc(CountUnit::ThousandPerMicroliter), 0.1, 0.099, "labs.wbc.value"),
+        ("WBC /uL", wbc(CountUnit::PerMicroliter), 100.0, 99.0, "labs.wbc.value"),
+        ("platelets x10^9/L", plt(CountUnit::PerNanoliter), 1.0, 0.99, "labs.platelets.value"),
+        ("platelets x10^3/uL", plt(CountUnit::ThousandPerMicroliter), 1.0, 0.99, "labs.platelets.value"),
+        ("platelets /uL", plt(CountUnit::PerMicroliter), 1000.0, 999.0, "labs.platelets.value"),
+        ("hemoglobin g/dL", hb(HemoglobinUnit::GPerDl), 3.0, 2.99, "labs.hemoglobin.value"),
+        ("hemoglobin g/L", hb(HemoglobinUnit::GPerL), 30.0, 29.9, "labs.hemoglobin.value"),
+        // 3 g/dL is 1.8618 mmol/L; the nearest values either side in 0.001.
+        ("hemoglobin mmol/L", hb(HemoglobinUnit::MmolPerL), 1.862, 1.861, "labs.hemoglobin.value"),
+    ];
+    for (name, set, at, below, path) in cases {
+        let mut a = eligible();
+        set(&mut a, at);
+        let r = run(&a);
+        assert!(r.errors.is_empty(), "{name} at the limit {at}: {:?}", r.errors);
+        // At the limit the value is used: E3 fails on it (it is far below E3's own limit).
+        assert_eq!(r.criterion(E3).map(|c| c.outcome), Some(Outcome::Fail), "{name} at {at}");
+
+        let mut a = eligible();
+        set(&mut a, below);
+        let r = run(&a);
+        assert_eq!(r.errors.len(), 1, "{name} just below, {below}: {:?}", r.errors);
+        assert_eq!(r.errors[0].path, path, "{name}");
+        assert!(
+            r.errors[0].message.ends_with("is implausibly low") || r.errors[0].message.contains("is implausibly low ("),
+            "{name}: {}",
+            r.errors[0].message
+        );
+        assert!(r.errors[0].message.ends_with(": check the unit"), "{name}: {}", r.errors[0].message);
+        // Not an E3 failure: the value is treated as absent, the verdict at most incomplete.
+        let e3 = r.criterion(E3).expect("E3");
+        assert_eq!(e3.outcome, Outcome::Unknown, "{name}: {}", e3.reason);
+        assert_eq!(r.verdict, Verdict::Incomplete, "{name}");
+    }
+}
+
+#[test]
+fn unit_slips_are_named_with_the_value_as_typed_and_converted() {
+    for (name, change, path, message) in [
+        (
+            "WBC 4.5 in /uL",
+            (|a| labs(a).wbc = Some(Measured { value: Some(4.5), unit: Some(CountUnit::PerMicroliter) }))
+                as fn(&mut Answers),
+            "labs.wbc.value",
+            "wbc 4.5 /uL = 0.0045 x10^9/L is implausibly low (below 0.1 x10^9/L): check the unit",
+        ),
+        (
+            "hemoglobin 11.2 in g/L",
+            |a| labs(a).hemoglobin = Some(Measured { value: Some(11.2), unit: Some(HemoglobinUnit::GPerL) }),
+            "labs.hemoglobin.value",
+            "hemoglobin 11.2 g/L = 1.12 g/dL is implausibly low (below 3 g/dL): check the unit",
+        ),
+        (
+            "platelets 210 in /uL",
+            |a| labs(a).platelets = Some(Measured { value: Some(210.0), unit: Some(CountUnit::PerMicroliter) }),
+            "labs.platelets.value",
+            "platelets 210 /uL = 0.21 x10^9/L is implausibly low (below 1 x10^9/L): check the unit",
+        ),
+    ] {
+        let r = expect_error(name, change, path, message);
+        assert_eq!(r.verdict, Verdict::Incomplete, "{name}: never not eligible for a slip");
+    }
+}
+
+#[test]
+fn not_eligible_only_when_some_failure_is_for_good() {
+    // An under-18 known only in years is temporary too (contract 8.4).
+    let mut a = eligible();
+    patient(&mut a).birth_date = None;
+    patient(&mut a).age_years = Some(17.0);
+    let r = run(&a);
+    assert_eq!((r.verdict, r.eligible_from), (Verdict::NotYetEligible, None));
+    // Pregnancy stays a plain failure (contract 8.5).
+    patient(&mut a).pregnant = Some(true);
+    let r = run(&a);
+    assert_eq!(r.verdict, Verdict::NotEligible);
+    assert!(r.criterion(E6).is_some_and(|c| c.outcome == Outcome::Fail && !c.temporary));
+}
+
+#[test]
 fn verdicts_follow_the_order_of_the_contract() {
     // not yet eligible: the latest clearing date of several failures
     let mut a = eligible();
@@ -1665,7 +1955,7 @@ fn a_report_serializes_in_the_contract_shape() {
     let c = &v["criteria"][0];
     let mut ckeys: Vec<&str> = c.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
     ckeys.sort_unstable();
-    assert_eq!(ckeys, ["clears_on", "id", "kind", "missing", "outcome", "reason"]);
+    assert_eq!(ckeys, ["clears_on", "id", "kind", "missing", "outcome", "reason", "temporary"]);
 }
 
 // ---- refusals (structurally invalid documents) ----

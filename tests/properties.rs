@@ -205,12 +205,14 @@ fn nephritis(r: Range) -> impl Strategy<Value = Option<NephritisTherapy>> {
         opt(num(r, 0.0, 12.0)),
         opt(num(r, 0.0, 8.0)),
         unit(vec![Maintenance::Mycophenolate, Maintenance::Azathioprine, Maintenance::None]),
+        yes_no(),
     )
-        .prop_map(|(start_date, myco, cyc, maint)| NephritisTherapy {
+        .prop_map(|(start_date, myco, cyc, maint, ongoing)| NephritisTherapy {
             start_date,
             mycophenolate_months: myco,
             cyclophosphamide_months: cyc,
             maintenance_after_cyclophosphamide: maint,
+            ongoing,
         }))
 }
 
@@ -494,12 +496,20 @@ proptest! {
                 prop_assert!(on > r.screening_date.min(r.baseline_date), "{:?} clears in the past", c.id);
             }
         }
+        for c in &r.criteria {
+            // Only a failure is temporary, and every dated failure is.
+            prop_assert!(!c.temporary || c.outcome == Outcome::Fail, "{:?} temporary but {:?}", c.id, c.outcome);
+            prop_assert!(c.clears_on.is_none() || c.temporary, "{:?} has a date but is not temporary", c.id);
+        }
         let fails: Vec<_> = r.criteria.iter().filter(|c| c.outcome == Outcome::Fail).collect();
+        // Contract 5: not eligible exactly when some failure is for good.
+        prop_assert_eq!(r.verdict == Verdict::NotEligible, fails.iter().any(|c| !c.temporary));
         match r.verdict {
-            Verdict::NotEligible => prop_assert!(fails.iter().any(|c| c.clears_on.is_none())),
+            Verdict::NotEligible => {}
             Verdict::NotYetEligible => {
-                prop_assert!(!fails.is_empty() && fails.iter().all(|c| c.clears_on.is_some()));
-                prop_assert_eq!(r.eligible_from, fails.iter().filter_map(|c| c.clears_on).max());
+                prop_assert!(!fails.is_empty() && fails.iter().all(|c| c.temporary));
+                let dates: Option<Vec<_>> = fails.iter().map(|c| c.clears_on).collect();
+                prop_assert_eq!(r.eligible_from, dates.and_then(|d| d.into_iter().max()));
             }
             Verdict::Incomplete => prop_assert!(fails.is_empty()),
             Verdict::PotentiallyEligible => {

@@ -84,17 +84,22 @@ pub fn check_report(answers: &Answers, today: NaiveDate) -> Report {
         }
     }
 
+    // Temporary (contract 5 and 8): only failures, every dated one.
+    for c in &r.criteria {
+        assert!(!c.temporary || c.outcome == Outcome::Fail, "{:?} temporary but {:?}", c.id, c.outcome);
+        assert!(c.clears_on.is_none() || c.temporary, "{:?} dated but not temporary", c.id);
+    }
+
     // The verdict (contract 5 and 6).
     let fails: Vec<_> = r.criteria.iter().filter(|c| c.outcome == Outcome::Fail).collect();
     let unknown = r.criteria.iter().any(|c| c.outcome == Outcome::Unknown);
-    let (verdict, from) = if fails.is_empty() {
+    let (verdict, from) = if fails.iter().any(|c| !c.temporary) {
+        (Verdict::NotEligible, None)
+    } else if fails.is_empty() {
         let v = if unknown || !r.errors.is_empty() { Verdict::Incomplete } else { Verdict::PotentiallyEligible };
         (v, None)
     } else {
-        match fails.iter().map(|c| c.clears_on).collect::<Option<Vec<_>>>() {
-            Some(dates) => (Verdict::NotYetEligible, dates.into_iter().max()),
-            None => (Verdict::NotEligible, None),
-        }
+        (Verdict::NotYetEligible, fails.iter().map(|c| c.clears_on).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max()))
     };
     assert_eq!((r.verdict, r.eligible_from), (verdict, from));
 

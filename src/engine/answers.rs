@@ -563,6 +563,12 @@ pub struct NephritisTherapy {
     /// What followed cyclophosphamide.
     #[serde(default, skip_serializing_if = "absent")]
     pub maintenance_after_cyclophosphamide: Option<Maintenance>,
+    /// The therapy for this episode continues (mycophenolate,
+    /// cyclophosphamide induction to be followed by maintenance, or
+    /// maintenance): a course too short so far is then temporary
+    /// (contract 8.3).
+    #[serde(default, skip_serializing_if = "absent")]
+    pub ongoing: Option<bool>,
 }
 
 /// Creatinine units.

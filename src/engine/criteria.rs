@@ -114,6 +114,23 @@ impl CriterionId {
         self.text().2
     }
 
+    /// For the criteria that can fail for now without a date (contract 8),
+    /// what must happen first, in words that follow "eligible once". E12's
+    /// `{dose}` stands for the limit: `0.5 mg/kg/day`, or with the weight
+    /// known `32 mg/day (0.5 mg/kg/day at 64 kg)`.
+    #[must_use]
+    pub fn until(self) -> Option<&'static str> {
+        match self {
+            CriterionId::I1 => Some("the patient is 18 (the birth date gives the day)"),
+            CriterionId::I5 => Some(
+                "the nephritis course reaches 6 months of mycophenolate, or 3 months of cyclophosphamide \
+                 followed by mycophenolate or azathioprine",
+            ),
+            CriterionId::E12 => Some("prednisone (or equivalent) is at most {dose} for the month before the infusion"),
+            _ => None,
+        }
+    }
+
     /// (title, registry sentence, rule).
     fn text(self) -> (&'static str, &'static str, &'static str) {
         match self {

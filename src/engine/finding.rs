@@ -2,8 +2,9 @@
 //! reason, its clearing date and the answers it still needs; and the two ways
 //! parts combine (Kleene AND and OR).
 //!
-//! Invariants: `clears_on` is meaningful only when `pass` is `False`;
-//! `missing` only when `pass` is `Unknown`.
+//! Invariants: `clears_on` and `temporary` are meaningful only when `pass`
+//! is `False`, and a failure with a `clears_on` is temporary; `missing` is
+//! meaningful only when `pass` is `Unknown`.
 
 use chrono::NaiveDate;
 
@@ -15,6 +16,10 @@ use super::logic::Tri;
 pub(crate) struct Finding {
     pub pass: Tri,
     pub clears_on: Option<NaiveDate>,
+    /// A failure that time or a treatment running its course can clear
+    /// (contract 5 and 8): every failure with a `clears_on`, and those made
+    /// with [`Finding::fail_until`].
+    pub temporary: bool,
     pub reason: String,
     pub missing: Vec<String>,
 }
@@ -25,18 +30,28 @@ pub(crate) type Step<T> = Result<T, Finding>;
 
 impl Finding {
     pub fn pass(reason: impl Into<String>) -> Self {
-        Finding { pass: Tri::True, clears_on: None, reason: reason.into(), missing: Vec::new() }
+        Finding { pass: Tri::True, clears_on: None, temporary: false, reason: reason.into(), missing: Vec::new() }
     }
 
-    /// A failure that time alone clears on `clears_on` (or never, for `None`).
+    /// A failure that time alone clears on `clears_on` (temporary), or never,
+    /// for `None`.
     pub fn fail(reason: impl Into<String>, clears_on: Option<NaiveDate>) -> Self {
-        Finding { pass: Tri::False, clears_on, reason: reason.into(), missing: Vec::new() }
+        let temporary = clears_on.is_some();
+        Finding { pass: Tri::False, clears_on, temporary, reason: reason.into(), missing: Vec::new() }
+    }
+
+    /// A failure that a treatment running its course (a taper, a course of
+    /// therapy) or time clears, on no date the answers can give: temporary,
+    /// without a `clears_on`. The reason says what must happen first.
+    pub fn fail_until(reason: impl Into<String>) -> Self {
+        Finding { pass: Tri::False, clears_on: None, temporary: true, reason: reason.into(), missing: Vec::new() }
     }
 
     pub fn unknown(reason: impl Into<String>, missing: &[&str]) -> Self {
         Finding {
             pass: Tri::Unknown,
             clears_on: None,
+            temporary: false,
             reason: reason.into(),
             missing: missing.iter().map(|s| (*s).to_string()).collect(),
         }
@@ -76,31 +91,34 @@ pub(crate) fn settle(step: Step<Finding>) -> Finding {
 }
 
 /// Kleene AND: fails if any part fails; the reason names the parts that
-/// decided. A failure clears on the latest clearing date of its failing parts,
-/// or never if any of them never clears.
+/// decided. A failure clears on the latest clearing date of its failing
+/// parts, or on none if any of them has none; it is temporary when every
+/// failing part is.
 pub(crate) fn all(parts: Vec<Finding>) -> Finding {
     let pass = parts.iter().fold(Tri::True, |acc, p| acc.and(p.pass));
     combine(parts, pass, |fails| {
-        fails
+        let clears_on = fails
             .iter()
             .map(|f| f.clears_on)
             .try_fold(None, |latest: Option<NaiveDate>, c| c.map(|c| Some(latest.map_or(c, |l| l.max(c)))))
-            .flatten()
+            .flatten();
+        (clears_on, fails.iter().all(|f| f.temporary))
     })
 }
 
 /// Kleene OR: passes if any part passes. A failure (every part failing)
-/// clears on the earliest clearing date among its parts.
+/// clears on the earliest clearing date among its parts, and is temporary
+/// when any part is (that part clearing clears the whole).
 pub(crate) fn any(parts: Vec<Finding>) -> Finding {
     let pass = parts.iter().fold(Tri::False, |acc, p| acc.or(p.pass));
-    combine(parts, pass, |fails| fails.iter().filter_map(|f| f.clears_on).min())
+    combine(parts, pass, |fails| (fails.iter().filter_map(|f| f.clears_on).min(), fails.iter().any(|f| f.temporary)))
 }
 
-fn combine(parts: Vec<Finding>, pass: Tri, clears: impl Fn(&[Finding]) -> Option<NaiveDate>) -> Finding {
+fn combine(parts: Vec<Finding>, pass: Tri, clears: impl Fn(&[Finding]) -> (Option<NaiveDate>, bool)) -> Finding {
     // The parts that decided: those with the combined value.
     let deciding: Vec<Finding> = parts.into_iter().filter(|p| p.pass == pass).collect();
     let reason = deciding.iter().map(|p| p.reason.trim_end_matches('.')).collect::<Vec<_>>().join("; ") + ".";
-    let clears_on = if pass == Tri::False { clears(&deciding) } else { None };
+    let (clears_on, temporary) = if pass == Tri::False { clears(&deciding) } else { (None, false) };
     let mut missing: Vec<String> = Vec::new();
     if pass == Tri::Unknown {
         for m in deciding.into_iter().flat_map(|p| p.missing) {
@@ -109,7 +127,7 @@ fn combine(parts: Vec<Finding>, pass: Tri, clears: impl Fn(&[Finding]) -> Option
             }
         }
     }
-    Finding { pass, clears_on, reason, missing }
+    Finding { pass, clears_on, temporary, reason, missing }
 }
 
 #[cfg(test)]
@@ -163,6 +181,40 @@ mod tests {
         let u = any(vec![Finding::fail("a", None), Finding::unknown("b", &["x"])]);
         assert_eq!(u.pass, Tri::Unknown);
         assert_eq!(u.missing, vec!["x"]);
+    }
+
+    #[test]
+    fn and_is_temporary_only_when_every_failing_part_is() {
+        let dated = || Finding::fail("dated", d("2027-01-01"));
+        let until = || Finding::fail_until("until");
+        let never = || Finding::fail("never", None);
+        for (name, parts, temporary, clears) in [
+            ("a dated failure", vec![dated()], true, d("2027-01-01")),
+            ("a failure until a taper", vec![until()], true, None),
+            ("a dated one and one until", vec![dated(), until()], true, None),
+            ("a dated one and a permanent one", vec![dated(), never()], false, None),
+            ("one until and a permanent one", vec![until(), never()], false, None),
+            (
+                "a temporary failure beside a pass and an unknown",
+                vec![until(), Finding::pass("p"), Finding::unknown("u", &["x"])],
+                true,
+                None,
+            ),
+        ] {
+            let f = all(parts);
+            assert_eq!((f.pass, f.temporary, f.clears_on), (Tri::False, temporary, clears), "{name}");
+        }
+        assert!(!all(vec![Finding::pass("p")]).temporary, "a pass is never temporary");
+    }
+
+    #[test]
+    fn or_is_temporary_when_any_failing_part_is() {
+        let f = any(vec![Finding::fail("never", None), Finding::fail_until("until")]);
+        assert_eq!((f.pass, f.temporary, f.clears_on), (Tri::False, true, None));
+        let f = any(vec![Finding::fail("never", None), Finding::fail("never again", None)]);
+        assert_eq!((f.pass, f.temporary), (Tri::False, false));
+        let f = any(vec![Finding::fail_until("until"), Finding::fail("dated", d("2027-02-01"))]);
+        assert_eq!((f.temporary, f.clears_on), (true, d("2027-02-01")));
     }
 
     #[test]

@@ -21,6 +21,23 @@ pub fn num_vs(x: f64, limit: f64) -> String {
     places(x, 6)
 }
 
+/// A number that may be small, with two significant digits below 1 (up to
+/// 6 decimals): `0.0045`, `0.12`, `35`. For a converted lab value, where
+/// `num` would print 4.5 /uL as `0` x10^9/L.
+#[must_use]
+pub fn num_small(x: f64) -> String {
+    if x.abs() >= 1.0 {
+        return num(x);
+    }
+    for p in 2..=6 {
+        let s = places(x, p);
+        if s.trim_start_matches(['-', '0', '.']).len() >= 2 {
+            return s;
+        }
+    }
+    places(x, 6)
+}
+
 /// `x` rounded to `p` decimals (half away from zero), without trailing
 /// zeros. Integer arithmetic: exact-decimal float formatting was most of the
 /// engine's time.
@@ -75,6 +92,23 @@ mod tests {
         assert_eq!(num(f64::INFINITY), "infinity");
         assert_eq!(num(f64::NEG_INFINITY), "-infinity");
         assert_eq!(num(f64::MAX), "more than 1e18");
+    }
+
+    #[test]
+    fn a_small_number_keeps_two_significant_digits() {
+        for (x, want) in [
+            (0.0045, "0.0045"),
+            (0.00456, "0.0046"),
+            (0.05, "0.05"),
+            (0.12, "0.12"),
+            (0.5, "0.5"),
+            (0.0000001, "0"),
+            (4.5, "4.5"),
+            (35.0, "35"),
+            (-0.0045, "-0.0045"),
+        ] {
+            assert_eq!(num_small(x), want, "{x}");
+        }
     }
 
     #[test]

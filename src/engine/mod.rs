@@ -51,11 +51,13 @@ pub fn evaluate(answers: &Answers, today: NaiveDate) -> Report {
                 (_, Tri::False) => Outcome::Fail,
                 (_, Tri::Unknown) => Outcome::Unknown,
             };
+            let fail = outcome == Outcome::Fail;
             CriterionReport {
                 id,
                 kind: id.kind(),
                 outcome,
-                clears_on: if outcome == Outcome::Fail { f.clears_on } else { None },
+                clears_on: if fail { f.clears_on } else { None },
+                temporary: fail && f.temporary,
                 reason: f.reason,
                 missing: if outcome == Outcome::Unknown { f.missing } else { Vec::new() },
             }
@@ -93,15 +95,17 @@ pub fn evaluate(answers: &Answers, today: NaiveDate) -> Report {
 }
 
 /// The verdict from the criteria (contract section 5), capped at
-/// `incomplete` when any answer was in error.
+/// `incomplete` when any answer was in error: `not_eligible` when some
+/// failing criterion is not temporary; `not_yet_eligible` when every
+/// failing one is, from the latest `clears_on` when every one has a date.
 fn verdict(criteria: &[CriterionReport], has_errors: bool) -> (Verdict, Option<NaiveDate>) {
     let failing: Vec<&CriterionReport> = criteria.iter().filter(|c| c.outcome == Outcome::Fail).collect();
+    if failing.iter().any(|c| !c.temporary) {
+        return (Verdict::NotEligible, None);
+    }
     if !failing.is_empty() {
         let clears: Option<Vec<NaiveDate>> = failing.iter().map(|c| c.clears_on).collect();
-        return match clears.and_then(|c| c.into_iter().max()) {
-            Some(from) => (Verdict::NotYetEligible, Some(from)),
-            None => (Verdict::NotEligible, None),
-        };
+        return (Verdict::NotYetEligible, clears.and_then(|c| c.into_iter().max()));
     }
     if has_errors || criteria.iter().any(|c| c.outcome == Outcome::Unknown) {
         (Verdict::Incomplete, None)

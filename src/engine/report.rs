@@ -13,9 +13,10 @@ pub const REPORT_SCHEMA: &str = "misle-report/1";
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// Some criterion fails and time alone will not clear it.
+    /// Some failing criterion is not temporary.
     NotEligible,
-    /// Some criteria fail, and each clears on a known date.
+    /// Some criteria fail and every failing one is temporary: each clears
+    /// on a date, or once a taper or a course of therapy is done.
     NotYetEligible,
     /// Nothing fails, but something is unknown (or some answer is in error).
     Incomplete,
@@ -79,6 +80,11 @@ pub struct CriterionReport {
     #[serde(serialize_with = "date_or_null")]
     #[cfg_attr(feature = "js", tsify(type = "IsoDate | null"))]
     pub clears_on: Option<NaiveDate>,
+    /// True only for a failing criterion that time or a treatment running
+    /// its course can clear: every one with a `clears_on`, and E12 above
+    /// the dose limit, I5 while its therapy continues, I1 under 18 known
+    /// only in years (contract 8).
+    pub temporary: bool,
     /// Why, naming the values and dates used.
     pub reason: String,
     /// For `unknown` only: the answer paths that would settle it.
@@ -122,7 +128,9 @@ pub struct Report {
     pub schema: &'static str,
     /// The overall verdict.
     pub verdict: Verdict,
-    /// With `not_yet_eligible` only: the latest `clears_on`.
+    /// With `not_yet_eligible` only: the latest `clears_on`, when every
+    /// failing criterion has one; null when one clears on no date (its
+    /// reason says what must happen first).
     #[serde(serialize_with = "date_or_null")]
     #[cfg_attr(feature = "js", tsify(type = "IsoDate | null"))]
     pub eligible_from: Option<NaiveDate>,

@@ -150,7 +150,8 @@ fn age(cx: &Ctx) -> Step<Finding> {
         let when = turns.map_or(String::new(), |t| format!("; turns 18 on {t}"));
         Finding::fail(format!("{source}, under 18{when}."), turns)
     } else {
-        Finding::fail(format!("{source}, under 18; give the birth date to know when they turn 18."), None)
+        // Contract 8.4: temporary, on no date the answers give.
+        Finding::fail_until(format!("{source}, under 18: eligible once 18 (the birth date gives the day)."))
     })
 }
 
@@ -324,7 +325,29 @@ fn nephritis_therapy(cx: &Ctx) -> Finding {
             maintenance,
         ]),
     ]);
-    all(vec![duration, drugs])
+    all(vec![duration, course_so_far(drugs, t.ongoing)])
+}
+
+/// I5's drug part, once known to fall short, by whether the therapy
+/// continues (contract 8.3): continuing, the course may yet reach it
+/// (temporary, on no date); ended, it never will; not answered, whether it
+/// stands in the way for good is not known.
+fn course_so_far(drugs: Finding, ongoing: Option<bool>) -> Finding {
+    if drugs.pass != Tri::False {
+        return drugs;
+    }
+    let short = drugs.reason.trim_end_matches('.');
+    match ongoing {
+        Some(true) => Finding::fail_until(format!(
+            "{short}; the therapy continues: eligible once the course reaches 6 months of mycophenolate, \
+             or 3 months of cyclophosphamide followed by mycophenolate or azathioprine"
+        )),
+        Some(false) => drugs.clone().because(format!("{short}; the therapy has ended")),
+        None => Finding::unknown(
+            format!("{short}; whether the therapy continues is not answered"),
+            &["nephritis_therapy.ongoing"],
+        ),
+    }
 }
 
 fn labs(cx: &Ctx) -> Finding {
@@ -519,8 +542,12 @@ fn contraception(cx: &Ctx) -> Step<Finding> {
     let willing = p.and_then(|p| p.contraception_willing);
     Ok(match (potential, willing) {
         (Some(false), _) => Finding::pass("Not of childbearing potential."),
-        (Some(true), Some(true)) => Finding::pass("Of childbearing potential and willing to use adequate contraception."),
-        (None, Some(true)) => Finding::pass("Willing to use adequate contraception (childbearing potential not given)."),
+        (Some(true), Some(true)) => {
+            Finding::pass("Of childbearing potential and willing to use adequate contraception.")
+        }
+        (None, Some(true)) => {
+            Finding::pass("Willing to use adequate contraception (childbearing potential not given).")
+        }
         (Some(true), Some(false)) => {
             Finding::fail("Of childbearing potential and not willing to use adequate contraception.", None)
         }
@@ -576,7 +603,22 @@ fn steroid(cx: &Ctx) -> Step<Finding> {
         .map_err(|f| f.because(format!("{eq}; weight not given, so mg/kg/day is not known.")))?;
     let per_kg = pred / weight;
     let words = format!("{eq}; {} / {} kg = {} mg/kg/day", num(pred), num(weight), num_vs(per_kg, 0.5));
-    Ok(Finding::by(per_kg <= 0.5, format!("{words}, not above 0.5."), format!("{words}, above 0.5.")))
+    if per_kg <= 0.5 {
+        return Ok(Finding::pass(format!("{words}, not above 0.5.")));
+    }
+    // Contract 8.2: a taper before baseline clears it.
+    let limit = 0.5 * weight;
+    let in_drug = if drug == Steroid::Prednisone {
+        String::new()
+    } else {
+        format!(" ({} mg/day {})", num(limit * mg / pred), name.to_ascii_lowercase())
+    };
+    Ok(Finding::fail_until(format!(
+        "{words}, above 0.5: eligible once the dose has been at most 0.5 mg/kg/day, {} mg/day \
+         prednisone-equivalent at {} kg{in_drug}, for the month before baseline.",
+        num(limit),
+        num(weight)
+    )))
 }
 
 /// The drug's name, capitalized, for reasons.

@@ -6,9 +6,11 @@
 
 use chrono::NaiveDate;
 
-use super::answers::{Answers, Corticosteroid, CountUnit, Egfr, Enzyme, Event, MalignancyHistory, Measured};
+use super::answers::{
+    Answers, Corticosteroid, CountUnit, Egfr, Enzyme, Event, HemoglobinUnit, MalignancyHistory, Measured,
+};
 use super::calc;
-use super::fmt::num;
+use super::fmt::{num, num_small};
 use super::report::FieldError;
 
 /// The oldest age the engine believes.
@@ -65,7 +67,10 @@ impl Checker {
         }
     }
 
-    fn count(&mut self, lab: &mut Option<Measured<CountUnit>>, path: &str, what: &str, max: f64) {
+    /// A cell count, plausible between `min` and `max` x10^9/L after
+    /// conversion (contract 6 and 8.1: a count typed in the wrong unit is an
+    /// error at the value, never an E3 failure).
+    fn count(&mut self, lab: &mut Option<Measured<CountUnit>>, path: &str, what: &str, min: f64, max: f64) {
         let Some(lab) = lab else { return };
         let unit = lab.unit;
         let value_path = format!("{path}.value");
@@ -73,9 +78,20 @@ impl Checker {
             if v <= 0.0 {
                 return Some(format!("{what} {} must be above 0", num(v)));
             }
-            let per_nl = calc::count_per_nl(v, unit?);
-            (per_nl > max)
-                .then(|| format!("{what} {} x10^9/L is above {} x10^9/L; check the unit", num(per_nl), num(max)))
+            let unit = unit?;
+            let per_nl = calc::count_per_nl(v, unit);
+            let as_given = match unit {
+                CountUnit::PerNanoliter => format!("{what} {} x10^9/L", num(per_nl)),
+                CountUnit::ThousandPerMicroliter => format!("{what} {} x10^3/uL", num(v)),
+                CountUnit::PerMicroliter => format!("{what} {} /uL = {} x10^9/L", num(v), num_small(per_nl)),
+            };
+            if per_nl < min {
+                Some(format!("{as_given} is implausibly low (below {} x10^9/L): check the unit", num(min)))
+            } else if per_nl > max {
+                Some(format!("{as_given} is above {} x10^9/L: check the unit", num(max)))
+            } else {
+                None
+            }
         });
     }
 
@@ -192,17 +208,28 @@ pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, Nai
                     .then(|| format!("creatinine {} mg/dL is outside 0.1-30 mg/dL; check the unit", num(mg)))
             });
         }
-        c.count(&mut l.wbc, "labs.wbc", "wbc", 500.0);
-        c.count(&mut l.platelets, "labs.platelets", "platelets", 2000.0);
+        c.count(&mut l.wbc, "labs.wbc", "wbc", 0.1, 500.0);
+        c.count(&mut l.platelets, "labs.platelets", "platelets", 1.0, 2000.0);
         if let Some(hb) = l.hemoglobin.as_mut() {
             let unit = hb.unit;
             c.number(&mut hb.value, "labs.hemoglobin.value", "hemoglobin", |v| {
                 if v <= 0.0 {
                     return Some(format!("hemoglobin {} must be above 0", num(v)));
                 }
-                let g_dl = calc::hemoglobin_g_dl(v, unit?);
-                (!(1.0..=25.0).contains(&g_dl))
-                    .then(|| format!("hemoglobin {} g/dL is outside 1-25 g/dL; check the unit", num(g_dl)))
+                let unit = unit?;
+                let g_dl = calc::hemoglobin_g_dl(v, unit);
+                let as_given = match unit {
+                    HemoglobinUnit::GPerDl => format!("hemoglobin {} g/dL", num(v)),
+                    HemoglobinUnit::GPerL => format!("hemoglobin {} g/L = {} g/dL", num(v), num_small(g_dl)),
+                    HemoglobinUnit::MmolPerL => format!("hemoglobin {} mmol/L = {} g/dL", num(v), num_small(g_dl)),
+                };
+                if g_dl < 3.0 {
+                    Some(format!("{as_given} is implausibly low (below 3 g/dL): check the unit"))
+                } else if g_dl > 25.0 {
+                    Some(format!("{as_given} is above 25 g/dL: check the unit"))
+                } else {
+                    None
+                }
             });
         }
         c.enzyme(&mut l.ast, "labs.ast", "ast");
