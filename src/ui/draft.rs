@@ -66,6 +66,7 @@ const FIELDS: &[(&str, Kind)] = &[
     ("nephritis_therapy.mycophenolate_months", Num),
     ("nephritis_therapy.cyclophosphamide_months", Num),
     ("nephritis_therapy.maintenance_after_cyclophosphamide", Word),
+    ("nephritis_therapy.ongoing", Bool),
     ("labs.egfr.value", Num),
     ("labs.creatinine.value", Num),
     ("labs.creatinine.unit", Word),

@@ -236,7 +236,7 @@ fn sync(ctx: Ctx, shown: &mut Shown) {
         }
         shown.sledai_total = Some(total);
     }
-    ctx.calc.with(|c| verdict::sync(ctx, &c.report, &c.notes, &mut shown.panel));
+    ctx.calc.with(|c| verdict::sync(ctx, &c.report, &c.answers, &c.notes, &mut shown.panel));
     if html::by_id("summary").is_some() {
         schedule_summary(ctx);
     }
@@ -661,7 +661,7 @@ fn warm_up(ctx: Ctx) {
     d.tick("sle.sledai.items", "seizure", true);
     let next = calc(&d, ctx.today);
     let _ = ctx.calc.try_with_untracked(|c| *c == next);
-    verdict::warm(&next.report, &next.notes);
+    verdict::warm(&next.report, &next.answers, &next.notes);
     let _ = sections::shapes(&d);
     let markup: Vec<String> = (0..sections::SECTION_COUNT).map(|i| sections::section_html(&d, i).1).collect();
     let Some(doc) = html::doc() else { return };

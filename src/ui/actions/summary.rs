@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::engine::answers::Answers;
 use crate::engine::report::{Report, Verdict};
-use crate::ui::verdict::{outcome_words, verdict_words};
+use crate::ui::verdict::{conditions, outcome_words, verdict_words};
 use crate::ui::ymd;
 
 /// The answers as `path: value` lines (the schema left out).
@@ -50,12 +50,14 @@ pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
     out
 }
 
-/// The verdict in one line.
+/// The verdict in one line, with what must happen first when no single
+/// date says it.
 #[must_use]
-pub fn verdict_line(r: &Report) -> String {
+pub fn verdict_line(r: &Report, a: &Answers) -> String {
     let (_, words) = verdict_words(r.verdict);
     match (r.verdict, r.eligible_from) {
         (Verdict::NotYetEligible, Some(d)) => format!("{words} from {}", ymd(d)),
+        (Verdict::NotYetEligible, None) => format!("{words}: {}", conditions(r, a).join("; and ")),
         _ => words.to_string(),
     }
 }
@@ -66,12 +68,14 @@ pub fn summary_text(a: &Answers, r: &Report) -> String {
     let mut s = String::new();
     s.push_str("MiSLE trial pre-screening (NCT02633163)\n");
     s.push_str(&format!("Screening date {}, baseline {}\n", ymd(r.screening_date), ymd(r.baseline_date)));
-    s.push_str(&format!("Verdict: {} [{}]\n", verdict_line(r), r.verdict.key()));
+    s.push_str(&format!("Verdict: {} [{}]\n", verdict_line(r, a), r.verdict.key()));
     s.push_str("Recruitment status must be confirmed with the study team (registry record last verified February 2024).\n\nCriteria:\n");
     for c in &r.criteria {
         s.push_str(&format!("{} {} – {}: {}", c.id.key(), c.id.title(), outcome_words(c.outcome).1, c.reason));
         if let Some(d) = c.clears_on {
             s.push_str(&format!(" Clears on {}.", ymd(d)));
+        } else if c.temporary {
+            s.push_str(" Temporary: can clear without a date.");
         }
         if !c.missing.is_empty() {
             s.push_str(&format!(" Missing: {}.", c.missing.join(", ")));

@@ -186,6 +186,11 @@ const SECTIONS: &[Section] = &[
             num_q("nephritis_therapy.cyclophosphamide_months", "Cyclophosphamide", "months", ""),
         ]),
         select("nephritis_therapy.maintenance_after_cyclophosphamide", "Maintenance after cyclophosphamide", MAINTENANCE),
+        yes_no(
+            "nephritis_therapy.ongoing",
+            "Is this therapy continuing?",
+            "Mycophenolate, cyclophosphamide induction to be followed by maintenance, or maintenance. A course that has not yet reached the months above is then “not yet”, not “not eligible”.",
+        ),
     ]),
     ("labs", "Laboratory results", None, &[
         Hint("Exclusion limits (E3) are checked after converting to the units shown; a value equal to a limit passes."),

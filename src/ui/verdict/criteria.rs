@@ -50,6 +50,10 @@ fn detail_html(c: &CriterionReport) -> String {
     o.push_str("</p>");
     if let Some(d) = c.clears_on {
         o.push_str(&format!("<p><strong>Clears on: </strong>{}</p>", ymd(d)));
+    } else if let (true, Some(until)) = (c.temporary, c.id.until()) {
+        o.push_str("<p><strong>For now: </strong>passes once ");
+        esc(&mut o, &until.replace("{dose}", "0.5 mg/kg/day"));
+        o.push_str(".</p>");
     }
     if !c.missing.is_empty() {
         o.push_str("<p><strong>Missing: </strong></p><ul>");

@@ -4,15 +4,17 @@ mod criteria;
 mod words;
 
 pub use criteria::list_html;
-pub use words::{outcome_words, question_name, verdict_words};
+pub use words::{conditions, outcome_words, question_name, verdict_words};
 
 use leptos::prelude::*;
 
 use super::fields::fid;
 use super::html::{attr, esc, put, put_text, set_attr};
 use super::{ymd, Ctx};
+use crate::engine::answers::Answers;
 use crate::engine::criteria::CriterionId;
 use crate::engine::report::{Outcome, Report, Verdict};
+use crate::ui::clinical;
 
 /// Moves focus to the first input answering `path` (exactly, else the first
 /// whose path starts with it), after closing the verdict sheet so that it
@@ -142,7 +144,7 @@ fn sync_list(id: &str, last: &mut Vec<String>, items: Vec<String>) {
 
 /// Brings the panel and the criteria up to date with the report, the
 /// messages and the sheet's state.
-pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown) {
+pub fn sync(ctx: Ctx, r: &Report, a: &Answers, notes: &[(String, String)], shown: &mut Shown) {
     let open = ctx.ui.with(|u| u.sheet);
     // The frame (sheet open or not, the verdict's colour) is written only
     // when it changes: reading the DOM to compare was a call per attribute.
@@ -159,7 +161,7 @@ pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown)
         }
         shown.frame = Some((open, r.verdict));
     }
-    put("verdict-live", &mut shown.verdict, verdict_line(r));
+    put("verdict-live", &mut shown.verdict, verdict_line(r, a));
     for (((id, _, _), last), items) in LISTS.iter().zip(&mut shown.lists).zip(list_items(r, notes)) {
         sync_list(id, last, items);
     }
@@ -167,7 +169,7 @@ pub fn sync(ctx: Ctx, r: &Report, notes: &[(String, String)], shown: &mut Shown)
 }
 
 /// The verdict line's markup.
-fn verdict_line(r: &Report) -> String {
+fn verdict_line(r: &Report, a: &Answers) -> String {
     let v = r.verdict;
     let (icon, words) = verdict_words(v);
     let mut o = format!(
@@ -176,6 +178,12 @@ fn verdict_line(r: &Report) -> String {
     if let (Verdict::NotYetEligible, Some(d)) = (v, r.eligible_from) {
         let s = ymd(d);
         o.push_str(&format!(" from <time data-eligible-from=\"{s}\" datetime=\"{s}\">{s}</time>"));
+    }
+    let until = conditions(r, a);
+    if !until.is_empty() {
+        o.push_str("</p><p class=\"verdict-until\" data-until>");
+        esc(&mut o, &clinical(&until.join("; and ")));
+        o.push('.');
     }
     o.push_str(&format!("</p><p class=\"verdict-code\">Verdict: <code data-verdict=\"{0}\">{0}</code></p>", v.key()));
     o
@@ -191,6 +199,8 @@ fn list_items(r: &Report, notes: &[(String, String)]) -> [Vec<String>; 3] {
         esc(&mut li, &c.reason);
         if let Some(d) = c.clears_on {
             li.push_str(&format!(" <span class=\"small\">(clears on {})</span>", ymd(d)));
+        } else if c.temporary {
+            li.push_str(" <span class=\"small\">(for now)</span>");
         }
         li.push_str("</li>");
         fails.push(li);
@@ -216,7 +226,7 @@ fn list_items(r: &Report, notes: &[(String, String)]) -> [Vec<String>; 3] {
 
 /// Builds, and drops, everything [`sync`] would write for `r` and `notes`,
 /// touching nothing in the page (see `ui::warm_up`).
-pub fn warm(r: &Report, notes: &[(String, String)]) {
-    let _ = (verdict_line(r), list_items(r, notes));
+pub fn warm(r: &Report, a: &Answers, notes: &[(String, String)]) {
+    let _ = (verdict_line(r, a), list_items(r, notes));
     criteria::warm(&r.criteria);
 }

@@ -1,6 +1,39 @@
 //! Words and icons for verdicts, outcomes and questions.
 
-use crate::engine::report::{Outcome, Verdict};
+use crate::engine::answers::Answers;
+use crate::engine::fmt::num;
+use crate::engine::report::{Outcome, Report, Verdict};
+use crate::ui::ymd;
+
+/// What must happen before a not-yet-eligible patient can be referred:
+/// "once ..." for each temporary failure without a date (from the
+/// criterion's `until` words), and "from <date>" for the dated ones when
+/// no single date covers them all. Empty for other verdicts, and when
+/// `eligible_from` says it all.
+#[must_use]
+pub fn conditions(r: &Report, a: &Answers) -> Vec<String> {
+    if r.verdict != Verdict::NotYetEligible || r.eligible_from.is_some() {
+        return Vec::new();
+    }
+    let fails = || r.criteria.iter().filter(|c| c.outcome == Outcome::Fail && c.temporary);
+    let mut out: Vec<String> = fails()
+        .filter(|c| c.clears_on.is_none())
+        .map(|c| {
+            let dose = match a.patient.as_ref().and_then(|p| p.weight_kg).filter(|w| (20.0..=300.0).contains(w)) {
+                Some(w) => format!("{} mg/day (0.5 mg/kg/day at {} kg)", num(0.5 * w), num(w)),
+                None => "0.5 mg/kg/day".to_string(),
+            };
+            let until = c.id.until().unwrap_or("it clears").replace("{dose}", &dose);
+            format!("once {until} ({})", c.id.key())
+        })
+        .collect();
+    let dated: Vec<_> = fails().filter_map(|c| c.clears_on.map(|d| (d, c.id.key()))).collect();
+    if let Some((latest, _)) = dated.iter().max() {
+        let ids: Vec<&str> = dated.iter().map(|(_, id)| *id).collect();
+        out.push(format!("from {} ({})", ymd(*latest), ids.join(", ")));
+    }
+    out
+}
 
 /// Icon and words of a verdict (the colour is never alone).
 #[must_use]
@@ -46,6 +79,7 @@ pub fn question_name(path: &str) -> String {
         ("sle.bilag", "BILAG-2004 grades"),
         ("sle.standard_of_care", "Active despite standard of care"),
         ("nephritis_therapy", "Nephritis therapy"),
+        ("nephritis_therapy.ongoing", "Nephritis therapy continuing"),
         ("labs.egfr", "eGFR (or creatinine)"),
         ("labs.creatinine", "Creatinine"),
         ("labs.wbc", "White blood cells"),
@@ -95,7 +129,48 @@ pub fn question_name(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::question_name;
+    use super::{conditions, question_name};
+    use crate::engine::answers::{Corticosteroid, Event, Medications, Patient, Steroid, SteroidDose};
+
+    #[test]
+    fn a_not_yet_eligible_verdict_without_a_date_says_what_must_happen_first() {
+        let eligible = crate::from_json(include_str!("../../../tests/data/eligible.json")).unwrap_or_default();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+        let on_prednisone = |mg: f64, weight: Option<f64>| {
+            let mut a = eligible.clone();
+            a.patient = Some(Patient { weight_kg: weight, ..a.patient.clone().unwrap_or_default() });
+            a.medications = Some(Medications {
+                corticosteroid: Some(Corticosteroid::Taking(SteroidDose {
+                    drug: Some(Steroid::Prednisone),
+                    daily_mg: Some(mg),
+                })),
+                ..a.medications.clone().unwrap_or_default()
+            });
+            a
+        };
+        let a = on_prednisone(40.0, Some(64.0));
+        let r = crate::evaluate(&a, today);
+        assert_eq!(
+            conditions(&r, &a),
+            ["once prednisone (or equivalent) is at most 32 mg/day (0.5 mg/kg/day at 64 kg) for the month before the infusion (E12)"]
+        );
+        // With a dated failure too: both, the date with its criterion.
+        let mut b = a.clone();
+        if let Some(m) = b.medications.as_mut() {
+            m.belimumab = Some(Event::On(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default()));
+        }
+        let r = crate::evaluate(&b, today);
+        let said = conditions(&r, &b);
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].starts_with("once prednisone") && said[1] == "from 2027-01-02 (E14)", "{said:?}");
+        // A dated failure alone: eligible_from says it, no conditions.
+        let mut c = eligible.clone();
+        c.medications = b.medications.clone().map(|m| Medications { corticosteroid: Some(Corticosteroid::Never), ..m });
+        let r = crate::evaluate(&c, today);
+        assert!(r.eligible_from.is_some() && conditions(&r, &c).is_empty());
+        // Eligible: nothing to say.
+        assert!(conditions(&crate::evaluate(&eligible, today), &eligible).is_empty());
+    }
 
     #[test]
     fn questions_are_named_by_their_longest_known_prefix() {
