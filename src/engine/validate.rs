@@ -57,10 +57,16 @@ impl Checker {
         }
     }
 
-    /// Removes a list that names an entry twice.
-    fn no_duplicates<T: PartialEq>(&mut self, list: &mut Option<Vec<T>>, path: &str) {
+    /// Removes a list that names an entry twice, naming the first entry
+    /// that repeats an earlier one. Sorts positions rather than comparing
+    /// each entry with all earlier ones: a list of 70,000 entries (1 MB)
+    /// takes milliseconds, not seconds.
+    fn no_duplicates<T: Ord>(&mut self, list: &mut Option<Vec<T>>, path: &str) {
         let Some(items) = list else { return };
-        let repeated = items.iter().enumerate().find_map(|(i, x)| items[..i].contains(x).then_some(i));
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by(|&a, &b| items[a].cmp(&items[b]).then(a.cmp(&b)));
+        // In each run of equal entries (in list order) all but the first repeat it.
+        let repeated = order.windows(2).filter(|w| items[w[0]] == items[w[1]]).map(|w| w[1]).min();
         if let Some(i) = repeated {
             self.error(path, format!("entry {} repeats an earlier entry", i + 1));
             *list = None;
@@ -277,4 +283,29 @@ pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, Nai
     }
 
     (a, baseline, c.errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_with_a_repeat_is_removed_naming_the_first_entry_that_repeats() {
+        for (list, first_repeat) in [
+            (vec![1, 2, 3], None),
+            (vec![], None),
+            (vec![7, 7], Some(2)),
+            (vec![1, 2, 3, 2, 1], Some(4)),
+            (vec![2, 1, 2, 1], Some(3)),
+            (vec![5, 4, 3, 2, 1, 1, 5], Some(6)),
+        ] {
+            let screening = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+            let mut c = Checker { screening, errors: Vec::new() };
+            let mut l = Some(list.clone());
+            c.no_duplicates(&mut l, "sle.acr_criteria");
+            let said = c.errors.first().map(|e| e.message.clone());
+            assert_eq!(said, first_repeat.map(|n| format!("entry {n} repeats an earlier entry")), "{list:?}");
+            assert_eq!(l.is_none(), first_repeat.is_some(), "{list:?}");
+        }
+    }
 }
