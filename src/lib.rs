@@ -8,6 +8,7 @@
 
 pub mod engine;
 pub mod parse;
+pub mod questions;
 
 #[cfg(feature = "ui")]
 pub mod ui;

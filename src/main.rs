@@ -1,5 +1,5 @@
 //! Mounts the questionnaire page.
 
 fn main() {
-    leptos::mount::mount_to_body(misle_check::ui::start);
+    leptos::mount::mount_to_body(misle_check::ui::App);
 }

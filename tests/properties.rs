@@ -438,6 +438,24 @@ proptest! {
         prop_assert_eq!(&back, &a);
     }
 
+    /// "Load answers" shows what the file says: the page's draft of a
+    /// document gives the engine's verdict for the file, every criterion's
+    /// outcome and date, the same errors and derived numbers (issue #13).
+    /// (An object given empty, `"ast": {}`, comes back absent: the missing
+    /// answers are then named by the object's path rather than its fields'.)
+    #[cfg(feature = "ui")]
+    #[test]
+    fn the_pages_draft_of_a_document_gives_the_engines_verdict(a in answers(Range::Clinical)) {
+        let (back, notes) = misle_check::ui::draft::Draft::from_answers(&a).to_answers();
+        prop_assert!(notes.is_empty(), "{:?}", notes);
+        let (want, got) = (evaluate(&a, screening()), evaluate(&back, screening()));
+        prop_assert_eq!((got.verdict, got.eligible_from), (want.verdict, want.eligible_from));
+        let results = |r: &misle_check::Report| r.criteria.iter().map(|c| (c.id, c.outcome, c.clears_on, c.temporary)).collect::<Vec<_>>();
+        prop_assert_eq!(results(&got), results(&want));
+        prop_assert_eq!(&got.errors, &want.errors);
+        prop_assert_eq!(&got.derived, &want.derived);
+    }
+
     #[test]
     fn a_refused_document_names_the_path_of_its_wrong_value(
         a in answers(Range::Clinical),

@@ -1,120 +1,46 @@
-//! The answers draft: what the user typed, kept as raw text so that nothing
-//! is lost, and its conversion to and from the contract's [`Answers`], in one
-//! place.
+//! The answers as typed, and the one place where they become the
+//! contract's [`Answers`] and back, both by the question table
+//! ([`crate::questions`]). Pure: no page code, tested natively.
 //!
-//! The draft is a flat map from keys to text. A key is the answer's contract
-//! path (`labs.hemoglobin.value`), with three suffixes for what is not a plain
-//! value: `path/word` for a ticked box of a word list, `path#date` for the date
-//! of an event answered "date", and [`SLEDAI_MODE`] for the SLEDAI-2K input
-//! mode. Radios store their `value` (`"true"`, `"none"`, `"female"`).
-
-use serde_json::{Map, Value};
+//! A draft is a map from keys to text. A key is an answer's contract path
+//! (`labs.hemoglobin.value`), with suffixes for what is not a plain value:
+//! - `path#date`: the date of an event answered "a date";
+//! - `path/word`: a ticked box of a word list; its text is the box's
+//!   position(s) in the list (`"3"`, or `"3,5"` when a loaded list names the
+//!   word twice), so that a loaded list keeps its order and its repeats;
+//! - `path/`: a loaded list given empty (for lists without a "none of
+//!   these" box);
+//! - [`SLEDAI_MODE`]: how SLEDAI-2K is entered;
+//! - `conditions.malignancy[i].leaf`: the malignancy rows.
+//!
+//! Radios and selects hold their `value` (`"true"`, `"none"`, `"female"`).
+//!
+//! Every answer the draft holds is written into the answers, shown or not:
+//! a question behind a closed gate (pregnancy for a man) keeps its answer,
+//! which the engine then judges as the contract says. Only where the
+//! clinician chooses one of two ways to answer (SLEDAI-2K as descriptors or
+//! score, malignancy "none" or a list, corticosteroid "none" or a dose) does
+//! the choice decide which is written. So a loaded document comes back as it
+//! was: `from_answers` then `to_answers` gives the same report (tested).
 
 use chrono::Datelike;
+use serde_json::{Map, Value};
 
 use crate::engine::answers::{parse_date, Answers};
+pub use crate::questions::SLEDAI_MODE;
+use crate::questions::{Gate, Item, Kind, MALIGNANCY_LEAVES, SECTIONS};
 
-/// Draft key of the SLEDAI-2K input mode (`"items"` or `"score"`).
-pub const SLEDAI_MODE: &str = "#sledai-mode";
-
-/// How a draft value becomes JSON.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// `YYYY-MM-DD`.
-    Date,
-    /// A number typed as text (or an ANA titer chosen in a select).
-    Num,
-    /// A contract word chosen in a select or radio.
-    Word,
-    /// `"true"` / `"false"` radios.
-    Bool,
-    /// `"none"` / `"date"` radios plus a date at `path#date`.
-    Event,
-}
-
-use Kind::*;
-
-/// Every plain field, in document order. Lists, malignancies,
-/// corticosteroid and SLEDAI-2K are handled apart.
-const FIELDS: &[(&str, Kind)] = &[
-    ("screening_date", Date),
-    ("baseline_date", Date),
-    ("patient.birth_date", Date),
-    ("patient.age_years", Num),
-    ("patient.sex", Word),
-    ("patient.weight_kg", Num),
-    ("patient.childbearing_potential", Bool),
-    ("patient.pregnant", Bool),
-    ("patient.breastfeeding", Bool),
-    ("patient.contraception_willing", Bool),
-    ("patient.consent", Bool),
-    ("sle.ana.titer", Num),
-    ("sle.ana.date", Date),
-    ("sle.anti_dsdna.positive", Bool),
-    ("sle.anti_dsdna.date", Date),
-    ("sle.bilag.constitutional", Word),
-    ("sle.bilag.mucocutaneous", Word),
-    ("sle.bilag.neuropsychiatric", Word),
-    ("sle.bilag.musculoskeletal", Word),
-    ("sle.bilag.cardiorespiratory", Word),
-    ("sle.bilag.gastrointestinal", Word),
-    ("sle.bilag.ophthalmic", Word),
-    ("sle.bilag.renal", Word),
-    ("sle.bilag.hematological", Word),
-    ("sle.standard_of_care", Bool),
-    ("nephritis_therapy.start_date", Date),
-    ("nephritis_therapy.mycophenolate_months", Num),
-    ("nephritis_therapy.cyclophosphamide_months", Num),
-    ("nephritis_therapy.maintenance_after_cyclophosphamide", Word),
-    ("nephritis_therapy.ongoing", Bool),
-    ("labs.egfr.value", Num),
-    ("labs.creatinine.value", Num),
-    ("labs.creatinine.unit", Word),
-    ("labs.wbc.value", Num),
-    ("labs.wbc.unit", Word),
-    ("labs.hemoglobin.value", Num),
-    ("labs.hemoglobin.unit", Word),
-    ("labs.platelets.value", Num),
-    ("labs.platelets.unit", Word),
-    ("labs.ast.value", Num),
-    ("labs.ast.uln", Num),
-    ("labs.alt.value", Num),
-    ("labs.alt.uln", Num),
-    ("conditions.active_cns_lupus", Bool),
-    ("conditions.nephritis_dialysis", Bool),
-    ("conditions.hiv", Bool),
-    ("conditions.hepatitis_b", Bool),
-    ("conditions.hepatitis_c", Bool),
-    ("conditions.tuberculosis", Bool),
-    ("conditions.cxr_tb_or_fungal", Bool),
-    ("conditions.renal_transplant", Bool),
-    ("conditions.significant_ekg_cxr", Bool),
-    ("conditions.steroid_comorbidity", Bool),
-    ("conditions.herpes_zoster", Event),
-    ("conditions.serious_infection", Event),
-    ("conditions.substance_abuse_current", Bool),
-    ("conditions.substance_abuse_last", Event),
-    ("medications.immunosuppressant_change", Event),
-    ("medications.experimental_agent", Event),
-    ("medications.belimumab", Event),
-    ("medications.b_cell_depletion", Event),
-];
-
-/// The word lists answered with checkboxes.
-pub const LISTS: [&str; 2] = ["sle.acr_criteria", "sle.sledai.items"];
+/// A message at a field: its answer path and the words to show.
+pub type Note = (String, String);
 
 /// The answers as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
-    /// Raw text by key (see the module documentation), sorted by key (a
-    /// sorted list: smaller code than a map for the page's few keys).
+    /// Raw text by key (see the module documentation), sorted by key.
     pub vals: Vec<(String, String)>,
-    /// Number of malignancy rows shown.
+    /// Number of malignancy rows.
     pub malignancies: usize,
 }
-
-/// A message at a field: its answer path and the words to show.
-pub type Note = (String, String);
 
 impl Draft {
     /// The raw text of `key` ("" when never answered).
@@ -138,90 +64,8 @@ impl Draft {
         }
     }
 
-    /// Where `key` is, or would be inserted.
     fn find(&self, key: &str) -> Result<usize, usize> {
         self.vals.binary_search_by(|(k, _)| k.as_str().cmp(key))
-    }
-
-    /// Whether the box `word` of the list at `path` is ticked.
-    #[must_use]
-    pub fn ticked(&self, path: &str, word: &str) -> bool {
-        self.find(&format!("{path}/{word}")).is_ok()
-    }
-
-    /// Ticks or unticks a box; in `sle.acr_criteria`, "none" and the
-    /// criteria exclude each other.
-    pub fn tick(&mut self, path: &str, word: &str, on: bool) {
-        if on && path == "sle.acr_criteria" {
-            let prefix = format!("{path}/");
-            let none = format!("{path}/none");
-            if word == "none" {
-                self.vals.retain(|(k, _)| !k.starts_with(&prefix));
-            } else {
-                self.set(&none, String::new());
-            }
-        }
-        self.set(&format!("{path}/{word}"), if on { "1".into() } else { String::new() });
-    }
-
-    /// The ticked words of a list, in the order the keys sort (the engine
-    /// does not care about order).
-    fn words(&self, path: &str) -> Vec<String> {
-        let prefix = format!("{path}/");
-        self.vals
-            .iter()
-            .filter_map(|(k, _)| k.strip_prefix(&prefix))
-            .filter(|w| *w != "none")
-            .map(str::to_string)
-            .collect()
-    }
-
-    /// Whether the list at `path` has any box ticked (then it is answered).
-    #[must_use]
-    pub fn list_answered(&self, path: &str) -> bool {
-        let prefix = format!("{path}/");
-        self.vals.iter().any(|(k, _)| k.starts_with(&prefix))
-    }
-
-    /// Whether SLEDAI-2K is entered as a score rather than items.
-    #[must_use]
-    pub fn sledai_by_score(&self) -> bool {
-        self.get(SLEDAI_MODE) == "score"
-    }
-
-    /// Whether the female-only questions apply.
-    #[must_use]
-    pub fn female(&self) -> bool {
-        self.get("patient.sex") == "female"
-    }
-
-    /// Whether the nephritis therapy questions apply (renal BILAG A or B).
-    #[must_use]
-    pub fn renal_active(&self) -> bool {
-        matches!(self.get("sle.bilag.renal"), "A" | "B")
-    }
-
-    /// Removes malignancy row `i`, moving the later rows up.
-    pub fn remove_malignancy(&mut self, i: usize) {
-        let n = self.malignancies;
-        for j in i..n {
-            for leaf in MALIGNANCY_LEAVES {
-                let key = format!("conditions.malignancy[{j}].{leaf}");
-                let next = self.get(&format!("conditions.malignancy[{}].{leaf}", j + 1)).to_string();
-                self.set(&key, next);
-            }
-        }
-        self.malignancies = n.saturating_sub(1);
-    }
-
-    /// Whether a question is asked at all (hidden sections are not).
-    fn asked(&self, path: &str) -> bool {
-        match path {
-            "patient.childbearing_potential" | "patient.pregnant" | "patient.breastfeeding" => self.female(),
-            "patient.contraception_willing" => self.female() && self.get("patient.childbearing_potential") == "true",
-            p if p.starts_with("nephritis_therapy.") => self.renal_active(),
-            _ => true,
-        }
     }
 
     /// The answers document and the messages of values that could not be
@@ -231,59 +75,8 @@ impl Draft {
         let mut doc = Map::new();
         doc.insert("schema".into(), Value::String(crate::engine::answers::ANSWERS_SCHEMA.into()));
         let mut notes = Vec::new();
-        for &(path, kind) in FIELDS {
-            if self.asked(path) {
-                if let Some(v) = self.value(path, kind, &mut notes) {
-                    insert(&mut doc, path, v);
-                }
-            }
-        }
-        for path in LISTS {
-            if path == "sle.sledai.items" && self.sledai_by_score() {
-                continue;
-            }
-            if self.list_answered(path) {
-                let words = self.words(path).into_iter().map(Value::String).collect();
-                insert(&mut doc, path, Value::Array(words));
-            }
-        }
-        if self.sledai_by_score() {
-            if let Some(v) = self.value("sle.sledai.score", Num, &mut notes) {
-                insert(&mut doc, "sle.sledai.score", v);
-            }
-        }
-        match self.get("conditions.malignancy") {
-            "none" => insert(&mut doc, "conditions.malignancy", Value::String("none".into())),
-            "list" if self.malignancies > 0 => {
-                let rows = (0..self.malignancies)
-                    .map(|i| {
-                        let mut row = Map::new();
-                        let p = |leaf: &str| format!("conditions.malignancy[{i}].{leaf}");
-                        for (leaf, kind) in [("type", Word), ("date", Date), ("adequately_treated", Bool)] {
-                            if let Some(v) = self.value(&p(leaf), kind, &mut notes) {
-                                row.insert(leaf.into(), v);
-                            }
-                        }
-                        Value::Object(row)
-                    })
-                    .collect();
-                insert(&mut doc, "conditions.malignancy", Value::Array(rows));
-            }
-            _ => {}
-        }
-        match self.get("medications.corticosteroid") {
-            "none" => insert(&mut doc, "medications.corticosteroid", Value::String("none".into())),
-            "taking" => {
-                let mut dose = Map::new();
-                for (leaf, kind) in [("drug", Word), ("daily_mg", Num)] {
-                    let path = format!("medications.corticosteroid.{leaf}");
-                    if let Some(v) = self.value(&path, kind, &mut notes) {
-                        dose.insert(leaf.into(), v);
-                    }
-                }
-                insert(&mut doc, "medications.corticosteroid", Value::Object(dose));
-            }
-            _ => {}
+        for s in SECTIONS {
+            self.write(s.items, &mut doc, &mut notes);
         }
         match crate::from_json(&Value::Object(doc).to_string()) {
             Ok(a) => (a, notes),
@@ -295,137 +88,263 @@ impl Draft {
         }
     }
 
-    /// One field's JSON value, or `None` when empty or unreadable (then a
-    /// note says why).
-    fn value(&self, path: &str, kind: Kind, notes: &mut Vec<Note>) -> Option<Value> {
+    /// Writes the answers of `items` into `doc`.
+    fn write(&self, items: &'static [Item], doc: &mut Map<String, Value>, notes: &mut Vec<Note>) {
+        for it in items {
+            match it {
+                Item::Q(q) => {
+                    if let Some(v) = self.answer(q.path, q.kind, notes) {
+                        insert(doc, q.path, v);
+                    }
+                }
+                Item::Div(_, inner) => self.write(inner, doc, notes),
+                // The clinician's choice between two ways of answering decides
+                // what is written; the other gates only show and hide.
+                Item::When(g @ (Gate::SledaiItems | Gate::SledaiScore | Gate::Listing | Gate::Taking), inner) => {
+                    if g.open(|k| self.get(k).to_string()) {
+                        self.write(inner, doc, notes);
+                    }
+                }
+                Item::When(_, inner) => self.write(inner, doc, notes),
+                Item::Malignancies if self.malignancies > 0 => {
+                    let rows = (0..self.malignancies)
+                        .map(|i| {
+                            let mut row = Map::new();
+                            for (leaf, kind) in MALIGNANCY_LEAVES {
+                                if let Some(v) = self.answer(&row_path(i, leaf), kind, notes) {
+                                    row.insert(leaf.into(), v);
+                                }
+                            }
+                            Value::Object(row)
+                        })
+                        .collect();
+                    insert(doc, "conditions.malignancy", Value::Array(rows));
+                }
+                Item::Malignancies
+                | Item::H3(_)
+                | Item::Hint(_)
+                | Item::Live(_)
+                | Item::SledaiMode
+                | Item::SledaiTotal => {}
+            }
+        }
+    }
+
+    /// One answer's JSON value, or `None` when not given or unreadable
+    /// (then a note says why).
+    fn answer(&self, path: &str, kind: Kind, notes: &mut Vec<Note>) -> Option<Value> {
+        if let Kind::Checks(..) = kind {
+            return self.list(path);
+        }
         let raw = self.get(path).trim();
         if raw.is_empty() {
             return None;
         }
         match kind {
-            Word => Some(Value::String(raw.to_string())),
-            Bool => match raw {
+            Kind::Radios(_) | Kind::Select(..) => Some(Value::String(raw.to_string())),
+            Kind::YesNo => match raw {
                 "true" => Some(Value::Bool(true)),
                 "false" => Some(Value::Bool(false)),
                 _ => None,
             },
-            Date => match parse_date(raw) {
-                Some(d) => {
-                    // Kept (the engine judges it), but an implausible year
-                    // is most often a typing slip: say so at the field.
-                    if !PLAUSIBLE_YEARS.contains(&d.year()) {
-                        notes.push((path.to_string(), format!("the year {} looks wrong; check the date", d.year())));
+            Kind::Date => date(path, raw, notes),
+            Kind::Number(_) | Kind::NumberSelect(..) => {
+                match parse_number(raw).and_then(serde_json::Number::from_f64) {
+                    Some(x) => Some(Value::Number(x)),
+                    None => {
+                        notes.push((path.to_string(), format!("{} is not a number", quote(raw))));
+                        None
                     }
-                    Some(Value::String(raw.to_string()))
                 }
-                None => {
-                    notes.push((path.to_string(), format!("{} is not a date (YYYY-MM-DD)", quote(raw))));
-                    None
-                }
-            },
-            Num => match parse_number(raw).and_then(serde_json::Number::from_f64) {
-                Some(x) => Some(Value::Number(x)),
-                None => {
-                    notes.push((path.to_string(), format!("{} is not a number", quote(raw))));
-                    None
-                }
-            },
-            Event => match raw {
+            }
+            Kind::Event(..) => match raw {
                 "none" => Some(Value::String("none".into())),
-                "date" => {
-                    // A bad date is reported at the event's own path.
-                    let mut own = Vec::new();
-                    let v = self.value(&format!("{path}#date"), Date, &mut own);
-                    notes.extend(own.into_iter().map(|(_, m)| (path.to_string(), m)));
-                    v
-                }
+                // A bad date is reported at the event's own path.
+                "date" => date(path, self.get(&format!("{path}#date")).trim(), notes),
                 _ => None,
             },
+            Kind::NoneOr(_, _, gate) => match raw {
+                "none" => Some(Value::String("none".into())),
+                // A dose: the questions behind the gate fill it in. (The
+                // malignancy rows are written by `Item::Malignancies`.)
+                v if v == gate.value() && gate == Gate::Taking => Some(Value::Object(Map::new())),
+                _ => None,
+            },
+            Kind::Checks(..) => None,
         }
     }
 
-    /// The draft of an answers document (a loaded file).
+    /// A word list: its ticked words in their positions (a word ticked at
+    /// two positions, from a loaded list, appears twice), `[]` for "none of
+    /// these" or a list loaded empty; `None` when nothing is ticked.
+    fn list(&self, path: &str) -> Option<Value> {
+        let prefix = format!("{path}/");
+        let mut ticked: Vec<(u32, &str)> = Vec::new();
+        let mut given = false;
+        for (k, v) in &self.vals {
+            let Some(word) = k.strip_prefix(&prefix) else { continue };
+            given = true;
+            if word.is_empty() || word == "none" {
+                continue;
+            }
+            for pos in v.split(',') {
+                ticked.push((pos.parse().unwrap_or(u32::MAX), word));
+            }
+        }
+        ticked.sort_unstable();
+        given.then(|| Value::Array(ticked.into_iter().map(|(_, w)| Value::String(w.to_string())).collect()))
+    }
+
+    /// Whether the box `word` of the list at `path` is ticked.
+    #[must_use]
+    pub fn ticked(&self, path: &str, word: &str) -> bool {
+        self.find(&format!("{path}/{word}")).is_ok()
+    }
+
+    /// Ticks or unticks a box. A box ticked here goes last in the list; in
+    /// a list with a "none of these" box, it and the words exclude each
+    /// other.
+    pub fn tick(&mut self, path: &str, word: &str, on: bool) {
+        let prefix = format!("{path}/");
+        if on && word == "none" {
+            self.vals.retain(|(k, _)| !k.starts_with(&prefix));
+        } else if on {
+            self.set(&format!("{path}/none"), String::new());
+        }
+        let next = self
+            .vals
+            .iter()
+            .filter(|(k, _)| k.starts_with(&prefix))
+            .flat_map(|(_, v)| v.split(',').filter_map(|p| p.parse::<u32>().ok()))
+            .max()
+            .map_or(1, |m| m + 1);
+        self.set(&format!("{path}/{word}"), if on { next.to_string() } else { String::new() });
+    }
+
+    /// Removes malignancy row `i`, moving the later rows up.
+    pub fn remove_malignancy(&mut self, i: usize) {
+        let n = self.malignancies;
+        for j in i..n {
+            for (leaf, _) in MALIGNANCY_LEAVES {
+                let next = self.get(&row_path(j + 1, leaf)).to_string();
+                self.set(&row_path(j, leaf), next);
+            }
+        }
+        self.malignancies = n.saturating_sub(1);
+    }
+
+    /// The draft of an answers document (a loaded file, a prefill).
     #[must_use]
     pub fn from_answers(a: &Answers) -> Draft {
         let mut d = Draft::default();
         if let Ok(Value::Object(doc)) = serde_json::from_str(&crate::to_json(a)) {
-            for (k, v) in doc {
+            for (k, v) in &doc {
                 if k != "schema" {
-                    d.flatten(&k, &v);
+                    d.flatten(k, v);
                 }
             }
-        }
-        if d.list_answered("sle.sledai.items") {
-            d.set(SLEDAI_MODE, "items".into());
         }
         d
     }
 
     fn flatten(&mut self, path: &str, v: &Value) {
-        let event = FIELDS.iter().any(|&(p, k)| p == path && k == Event);
-        match (path, v) {
-            (_, Value::String(s)) if event => {
-                if s == "none" {
-                    self.set(path, "none".into());
-                } else {
-                    self.set(path, "date".into());
-                    self.set(&format!("{path}#date"), s.clone());
-                }
+        let kind = crate::questions::question(path).map(|q| q.kind);
+        match (kind, v) {
+            (Some(Kind::Event(..)), Value::String(s)) if s == "none" => self.set(path, "none".into()),
+            (Some(Kind::Event(..)), Value::String(s)) => {
+                self.set(path, "date".into());
+                self.set(&format!("{path}#date"), s.clone());
             }
-            ("conditions.malignancy" | "medications.corticosteroid", Value::String(s)) => {
-                self.set(path, s.clone());
-            }
-            ("conditions.malignancy", Value::Array(rows)) => {
-                self.set(path, "list".into());
-                self.malignancies = rows.len();
-                for (i, row) in rows.iter().enumerate() {
-                    self.flatten(&format!("{path}[{i}]"), row);
-                }
-            }
-            ("medications.corticosteroid", Value::Object(_)) => {
-                self.set(path, "taking".into());
-                self.flatten_object(path, v);
-            }
-            ("sle.sledai.score", _) => {
-                self.set(SLEDAI_MODE, "score".into());
-                if let Some(value) = v.as_f64() {
-                    self.set(path, number_text(value));
-                }
-            }
-            (_, Value::Array(words)) => {
+            (Some(Kind::Checks(_, none_box, _)), Value::Array(words)) => {
                 if words.is_empty() {
-                    self.set(&format!("{path}/none"), "1".into());
+                    self.set(&format!("{path}/{}", if none_box { "none" } else { "" }), "1".into());
                 }
-                for w in words {
+                for (i, w) in words.iter().enumerate() {
                     if let Value::String(w) = w {
-                        self.set(&format!("{path}/{w}"), "1".into());
+                        let key = format!("{path}/{w}");
+                        let at = match self.get(&key) {
+                            "" => (i + 1).to_string(),
+                            seen => format!("{seen},{}", i + 1),
+                        };
+                        self.set(&key, at);
                     }
                 }
             }
-            (_, Value::Object(_)) => self.flatten_object(path, v),
-            (_, Value::Bool(b)) => self.set(path, b.to_string()),
-            (_, Value::Number(n)) => self.set(path, n.as_f64().map(number_text).unwrap_or_default()),
-            (_, Value::String(s)) => self.set(path, s.clone()),
-            (_, Value::Null) => {}
-        }
-    }
-
-    fn flatten_object(&mut self, path: &str, v: &Value) {
-        if let Value::Object(m) = v {
-            for (k, v) in m {
-                self.flatten(&format!("{path}.{k}"), v);
+            (Some(Kind::NoneOr(..)), Value::String(s)) => self.set(path, s.clone()),
+            // An empty list is the same as "none" (contract 7.11).
+            (Some(Kind::NoneOr(..)), Value::Array(rows)) if rows.is_empty() => self.set(path, "none".into()),
+            (Some(Kind::NoneOr(..)), Value::Array(rows)) => {
+                self.set(path, "list".into());
+                self.malignancies = rows.len();
+                for (i, row) in rows.iter().enumerate() {
+                    if let Value::Object(m) = row {
+                        for (leaf, v) in m {
+                            self.set(&row_path(i, leaf), text(v));
+                        }
+                    }
+                }
             }
+            (Some(Kind::NoneOr(..)), Value::Object(m)) => {
+                self.set(path, "taking".into());
+                for (k, v) in m {
+                    self.flatten(&format!("{path}.{k}"), v);
+                }
+            }
+            (None, Value::Object(m)) => {
+                if path == "sle.sledai" {
+                    let mode = match (m.contains_key("score"), m.contains_key("items")) {
+                        (true, true) => "both",
+                        (true, false) => "score",
+                        _ => "",
+                    };
+                    self.set(SLEDAI_MODE, mode.into());
+                }
+                for (k, v) in m {
+                    self.flatten(&format!("{path}.{k}"), v);
+                }
+            }
+            (_, v) => self.set(path, text(v)),
         }
     }
 }
 
-/// The leaves of one malignancy row.
-pub const MALIGNANCY_LEAVES: [&str; 3] = ["type", "date", "adequately_treated"];
+/// The key of a malignancy row's leaf.
+#[must_use]
+pub fn row_path(i: usize, leaf: &str) -> String {
+    format!("conditions.malignancy[{i}].{leaf}")
+}
 
-/// A loaded number as the page shows it in a field: the shortest text that
-/// reads back to it ([`parse_number`] reads it exactly).
-fn number_text(value: f64) -> String {
-    value.to_string()
+/// A JSON leaf as the draft holds it: a word or date as it is, a boolean
+/// as `true`/`false`, a number as the shortest text that reads back to it.
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.as_f64().map(|x| x.to_string()).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// A date as typed: `YYYY-MM-DD` (kept with a note when its year is
+/// implausible), or a note.
+fn date(path: &str, raw: &str, notes: &mut Vec<Note>) -> Option<Value> {
+    if raw.is_empty() {
+        return None;
+    }
+    match parse_date(raw) {
+        Some(d) => {
+            // Kept (the engine judges it), but an implausible year is most
+            // often a typing slip: say so at the field.
+            if !PLAUSIBLE_YEARS.contains(&d.year()) {
+                notes.push((path.to_string(), format!("the year {} looks wrong; check the date", d.year())));
+            }
+            Some(Value::String(raw.to_string()))
+        }
+        None => {
+            notes.push((path.to_string(), format!("{} is not a date (YYYY-MM-DD)", quote(raw))));
+            None
+        }
+    }
 }
 
 /// `s` cut to its first `max` characters, with "…" when cut (a message
@@ -473,8 +392,7 @@ pub fn parse_number(raw: &str) -> Option<f64> {
         s
     };
     let plain = !s.is_empty()
-        // An exponent is read too: a loaded file or the page itself may
-        // write 1e-7 (JavaScript's form of 0.0000001).
+        // An exponent is read too: a loaded file may hold 1e-7.
         && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
         && s.chars().any(|c| c.is_ascii_digit());
     if !plain {
@@ -544,27 +462,90 @@ mod tests {
         }
     }
 
+    fn doc(json: &str) -> Answers {
+        crate::from_json(json).unwrap_or_else(|e| panic!("{e}"))
+    }
+
     #[test]
     fn a_draft_round_trips_through_answers() {
-        let json = r#"{"schema":"misle-answers/1","screening_date":"2026-11-26",
+        let a = doc(r#"{"schema":"misle-answers/1","screening_date":"2026-11-26",
           "patient":{"sex":"female","weight_kg":70.5,"pregnant":false},
-          "sle":{"acr_criteria":[],"sledai":{"items":["arthritis","fever"]},"bilag":{"renal":"B"}},
-          "nephritis_therapy":{"mycophenolate_months":7},
+          "sle":{"acr_criteria":[],"sledai":{"items":["fever","arthritis"]},"bilag":{"renal":"B"}},
+          "nephritis_therapy":{"mycophenolate_months":7,"ongoing":true},
           "labs":{"hemoglobin":{"value":11.2,"unit":"g/dL"}},
           "conditions":{"malignancy":[{"type":"other","date":"2020-01-01"}],"herpes_zoster":"none","serious_infection":"2026-08-01"},
-          "medications":{"corticosteroid":{"drug":"prednisone","daily_mg":20},"belimumab":"none"}}"#;
-        let a = crate::from_json(json).unwrap_or_default();
+          "medications":{"corticosteroid":{"drug":"prednisone","daily_mg":20},"belimumab":"none"}}"#);
         let d = Draft::from_answers(&a);
         assert_eq!(d.get("conditions.serious_infection#date"), "2026-08-01");
         let (b, notes) = d.to_answers();
         assert!(notes.is_empty(), "{notes:?}");
-        assert!(a.schema.is_some());
-        assert_eq!(b.patient, a.patient);
-        assert_eq!(b.sle, a.sle);
-        assert_eq!(b.labs, a.labs);
-        assert_eq!(b.conditions, a.conditions);
-        assert_eq!(b.medications, a.medications);
-        assert_eq!(b.nephritis_therapy, a.nephritis_therapy);
+        // The list keeps its order: fever before arthritis.
+        assert_eq!(b, a);
+    }
+
+    #[test]
+    fn what_a_form_could_not_show_comes_back_as_the_file_said() {
+        for json in [
+            // SLEDAI-2K given both ways (the engine reports it; the form keeps both)
+            r#"{"sle":{"sledai":{"score":8,"items":["arthritis"]}}}"#,
+            // a word twice in a list
+            r#"{"sle":{"acr_criteria":["arthritis","malar_rash","arthritis"]}}"#,
+            // SLEDAI descriptors given as an empty list (a total of 0)
+            r#"{"sle":{"sledai":{"items":[]}}}"#,
+            // answers of questions the form shows only behind a gate
+            r#"{"patient":{"childbearing_potential":null,"contraception_willing":true,"sex":"female"}}"#,
+            r#"{"sle":{"bilag":{"musculoskeletal":"B"}},"nephritis_therapy":{"start_date":"2026-01-10","mycophenolate_months":7}}"#,
+            r#"{"patient":{"sex":"male","pregnant":true}}"#,
+            // an ANA titer no option names
+            r#"{"sle":{"ana":{"titer":100,"date":"2026-10-01"}}}"#,
+            // a corticosteroid taken, nothing more known
+            r#"{"medications":{"corticosteroid":{}}}"#,
+            // two identical malignancy rows
+            r#"{"conditions":{"malignancy":[{"type":"other"},{"type":"other"}]}}"#,
+        ] {
+            let a = doc(json);
+            let (b, notes) = Draft::from_answers(&a).to_answers();
+            assert!(notes.is_empty(), "{json}: {notes:?}");
+            assert_eq!(b.patient, a.patient, "{json}");
+            assert_eq!(b.sle, a.sle, "{json}");
+            assert_eq!(b.nephritis_therapy, a.nephritis_therapy, "{json}");
+            assert_eq!(b.conditions, a.conditions, "{json}");
+            assert_eq!(b.medications, a.medications, "{json}");
+        }
+        // An empty malignancy list is the same as "none" (contract 7.11).
+        let (b, _) = Draft::from_answers(&doc(r#"{"conditions":{"malignancy":[]}}"#)).to_answers();
+        assert_eq!(b, doc(r#"{"schema":"misle-answers/1","conditions":{"malignancy":"none"}}"#));
+    }
+
+    #[test]
+    fn the_choice_between_two_ways_of_answering_decides_what_is_written() {
+        let mut d = Draft::from_answers(&doc(r#"{"sle":{"sledai":{"score":8,"items":["arthritis"]}}}"#));
+        for (mode, score, items) in [("items", false, true), ("score", true, false), ("both", true, true)] {
+            d.set(SLEDAI_MODE, mode.into());
+            let s = d.to_answers().0.sle.and_then(|s| s.sledai).unwrap_or_default();
+            assert_eq!((s.score.is_some(), s.items.is_some()), (score, items), "{mode}");
+        }
+        let mut d = Draft::default();
+        d.set("medications.corticosteroid", "none".into());
+        d.set("medications.corticosteroid.daily_mg", "20".into());
+        let m = d.to_answers().0.medications;
+        assert_eq!(m.and_then(|m| m.corticosteroid), Some(crate::engine::answers::Corticosteroid::Never));
+    }
+
+    #[test]
+    fn ticking_keeps_the_order_of_ticks_and_none_excludes_the_words() {
+        let mut d = Draft::default();
+        d.tick("sle.acr_criteria", "serositis", true);
+        d.tick("sle.acr_criteria", "arthritis", true);
+        let words = |d: &Draft| d.to_answers().0.sle.and_then(|s| s.acr_criteria).map(|l| l.len());
+        assert_eq!(words(&d), Some(2));
+        d.tick("sle.acr_criteria", "none", true);
+        assert_eq!(words(&d), Some(0));
+        assert!(!d.ticked("sle.acr_criteria", "arthritis"));
+        d.tick("sle.acr_criteria", "arthritis", true);
+        assert!(!d.ticked("sle.acr_criteria", "none"));
+        d.tick("sle.acr_criteria", "arthritis", false);
+        assert_eq!(words(&d), None, "nothing ticked: not answered");
     }
 
     #[test]
@@ -573,8 +554,7 @@ mod tests {
         d.set("patient.weight_kg", "heavy".into());
         d.set("labs.hemoglobin.unit", "g/dL".into());
         let (a, notes) = d.to_answers();
-        assert_eq!(notes.len(), 1);
-        assert_eq!(notes[0].0, "patient.weight_kg");
+        assert_eq!(notes, [("patient.weight_kg".to_string(), "“heavy” is not a number".to_string())]);
         assert!(a.patient.is_none());
         assert!(a.labs.is_some());
     }
@@ -588,7 +568,6 @@ mod tests {
         let (a, notes) = d.to_answers();
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].1, "“999999999999999999999999…” (100001 characters) is not a number");
-        // The other answer is kept.
         assert_eq!(a.patient.and_then(|p| p.sex), Some(crate::engine::answers::Sex::Female));
     }
 
@@ -618,5 +597,15 @@ mod tests {
                 "{date}"
             );
         }
+    }
+
+    #[test]
+    fn an_event_with_a_bad_date_is_noted_at_the_event() {
+        let mut d = Draft::default();
+        d.set("conditions.herpes_zoster", "date".into());
+        d.set("conditions.herpes_zoster#date", "2026-13-01".into());
+        let (a, notes) = d.to_answers();
+        assert_eq!(notes[0].0, "conditions.herpes_zoster");
+        assert!(a.conditions.is_none());
     }
 }

@@ -8,15 +8,13 @@
 
 use std::cell::Cell;
 
-use js_sys::{Array, Reflect};
 use leptos::prelude::*;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::draft::Draft;
-use super::html::prop;
-use super::Ctx;
+use super::state::Ctx;
 use crate::engine::report::Report;
 use crate::parse::js::to_js;
 use crate::Version;
@@ -67,6 +65,27 @@ pub struct Host {
     height: Cell<f64>,
 }
 
+/// A message to the host page (docs/embedding.md), written with serde.
+#[derive(Serialize)]
+struct Message<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<Version>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<&'a Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+}
+
+impl Message<'_> {
+    fn of(kind: &'static str) -> Self {
+        Message { kind, version: None, report: None, height: None, message: None }
+    }
+}
+
 impl Host {
     /// The host named by `?parent=`, when the page is framed and the list
     /// is valid.
@@ -85,110 +104,73 @@ impl Host {
 
     /// Posts `msg` to the parent, for each named origin (the browser
     /// delivers it only where the parent's origin matches).
-    pub fn post(&self, msg: &JsValue) {
+    fn post(&self, msg: &Message) {
+        let msg = to_js(msg);
         for o in &self.origins {
-            let _ = self.parent.post_message(msg, o);
+            let _ = self.parent.post_message(&msg, o);
         }
-    }
-
-    /// `misle:ready` with the versions.
-    pub fn ready(&self) {
-        self.post(&to_js(&Message {
-            kind: "misle:ready",
-            version: Some(Version::CURRENT),
-            report: None,
-            height: None,
-        }));
-    }
-
-    /// `misle:report` with the report.
-    pub fn report(&self, r: &Report) {
-        self.post(&to_js(&Message { kind: "misle:report", version: None, report: Some(r), height: None }));
     }
 
     /// `misle:resize` when the page's height (whole pixels) changed.
     fn resize(&self, page: &web_sys::Element) {
-        let rect = prop(page.as_ref(), "getBoundingClientRect")
-            .dyn_into::<js_sys::Function>()
-            .and_then(|f| f.call0(page.as_ref()))
-            .unwrap_or(JsValue::UNDEFINED);
-        let h = prop(&rect, "height").as_f64().unwrap_or(0.0).ceil();
+        let h = page.get_bounding_client_rect().height().ceil();
         if (h - self.height.get()).abs() >= 1.0 {
             self.height.set(h);
-            self.post(&to_js(&Message { kind: "misle:resize", version: None, report: None, height: Some(h) }));
+            self.post(&Message { height: Some(h), ..Message::of("misle:resize") });
         }
     }
 }
 
-/// Starts the channel: answers `misle:prefill` from the host and reports
-/// the page's height as it changes (`ResizeObserver` on `#page`).
-pub fn listen(ctx: Ctx, host: &'static Host) {
-    let Some(win) = web_sys::window() else { return };
-    let on_message = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| message(ctx, host, &ev));
-    let _ = win.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    on_message.forget();
-    let Some(page) = super::html::by_id("page") else { return };
+/// Starts the channel with the host: `misle:ready` now, `misle:report`
+/// whenever the report changes, `misle:resize` as the page's height
+/// changes (`ResizeObserver` on `#page`), and `misle:prefill` answered.
+pub fn connect(ctx: Ctx, host: Host) {
+    let host: &'static Host = Box::leak(Box::new(host)); // lives as long as the page
+    host.post(&Message { version: Some(Version::CURRENT), ..Message::of("misle:ready") });
+    let report = Memo::new(move |_| ctx.calc.with(|c| c.report.clone()));
+    Effect::new(move |_| report.with(|r| host.post(&Message { report: Some(r), ..Message::of("misle:report") })));
+    let handle = window_event_listener(leptos::ev::message, move |ev| message(ctx, host, &ev));
+    std::mem::forget(handle);
+    let Some(page) = document().get_element_by_id("page") else { return };
     let observed = page.clone();
     let on_resize = Closure::<dyn Fn()>::new(move || host.resize(&observed));
-    let observer = prop(win.as_ref(), "ResizeObserver")
-        .dyn_into::<js_sys::Function>()
-        .and_then(|c| Reflect::construct(&c, &Array::of1(on_resize.as_ref())));
-    if let Ok(observer) = observer {
-        if let Ok(observe) = prop(&observer, "observe").dyn_into::<js_sys::Function>() {
-            let _ = observe.call1(&observer, page.as_ref());
-        }
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&page);
+        std::mem::forget(observer);
     }
     on_resize.forget();
 }
 
 /// A message from the host: `misle:prefill` fills the questionnaire as
 /// "Load answers" does; invalid answers are refused with `misle:error`.
-fn message(ctx: Ctx, host: &Host, ev: &web_sys::Event) {
-    let ev: &JsValue = ev.as_ref();
-    let origin = prop(ev, "origin").as_string().unwrap_or_default();
-    if !host.origins.contains(&origin) || prop(ev, "source") != *AsRef::<JsValue>::as_ref(&host.parent) {
+fn message(ctx: Ctx, host: &Host, ev: &web_sys::MessageEvent) {
+    let origin = ev.origin();
+    let from_parent = ev.source().is_some_and(|s| {
+        let s: &JsValue = s.as_ref();
+        s == AsRef::<JsValue>::as_ref(&host.parent)
+    });
+    if !host.origins.contains(&origin) || !from_parent {
         return;
     }
-    let data = prop(ev, "data");
-    if !data.is_object() || prop(&data, "type").as_string().as_deref() != Some("misle:prefill") {
+    let data = ev.data();
+    let kind = js_sys::Reflect::get(&data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
+    if kind.as_deref() != Some("misle:prefill") {
         return;
     }
     // The same conversion as the engine module's `evaluate`: a Map, a
     // class instance or anything JSON cannot hold is refused naming where,
     // and a value larger than "Load answers" takes is refused unread.
-    let answers = crate::parse::js::answers_from_js_as_text(&prop(&data, "answers")).map_err(|e| e.to_string());
-    match answers {
+    let answers = js_sys::Reflect::get(&data, &JsValue::from_str("answers")).unwrap_or(JsValue::UNDEFINED);
+    match crate::parse::js::answers_from_js_as_text(&answers) {
         Ok(a) => {
-            ctx.draft.set(Draft::from_answers(&a));
-            ctx.ui.update(|u| {
-                u.undo = None;
-                u.load_msg = None;
-            });
+            ctx.form.load(&Draft::from_answers(&a));
+            ctx.undo.set(None);
+            ctx.load_msg.set(None);
         }
-        Err(m) => {
-            let msg = ErrorMessage { kind: "misle:error", message: &m };
-            let _ = host.parent.post_message(&to_js(&msg), &origin);
+        Err(e) => {
+            let m = e.to_string();
+            let _ =
+                host.parent.post_message(&to_js(&Message { message: Some(&m), ..Message::of("misle:error") }), &origin);
         }
     }
-}
-
-/// A message to the host page (docs/embedding.md), written with serde.
-#[derive(Serialize)]
-struct Message<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<Version>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a Report>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    height: Option<f64>,
-}
-
-/// `misle:error`: why a prefill was refused.
-#[derive(Serialize)]
-struct ErrorMessage<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    message: &'a str,
 }

@@ -1,6 +1,6 @@
 //! The clinical lists the questions show (from `clinical-reference.md`).
 
-use crate::ui::fields::Check;
+use super::Check;
 
 /// The 1997-updated ACR classification criteria: word, name, definition.
 pub const ACR: &[Check] = &[

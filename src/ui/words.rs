@@ -1,7 +1,8 @@
-//! Words and icons for verdicts, outcomes and questions.
+//! Words and icons for verdicts and outcomes, and what the panel lists.
 
 use crate::engine::answers::Answers;
 use crate::engine::fmt::num;
+use crate::engine::report::CriterionReport;
 use crate::engine::report::{Outcome, Report, Verdict};
 use crate::ui::ymd;
 
@@ -57,84 +58,30 @@ pub fn outcome_words(o: Outcome) -> (&'static str, &'static str) {
     }
 }
 
-/// The question that answers `path`, in words.
+/// The questions still to answer: each path once, with the criteria it
+/// would settle, in the order the criteria name them.
 #[must_use]
-pub fn question_name(path: &str) -> String {
-    const NAMES: &[(&str, &str)] = &[
-        ("screening_date", "Screening date"),
-        ("baseline_date", "Planned baseline date"),
-        ("patient.birth_date", "Birth date (or age)"),
-        ("patient.age_years", "Age"),
-        ("patient.sex", "Sex"),
-        ("patient.weight_kg", "Weight"),
-        ("patient.childbearing_potential", "Childbearing potential"),
-        ("patient.pregnant", "Pregnant"),
-        ("patient.breastfeeding", "Breastfeeding"),
-        ("patient.contraception_willing", "Willing to use contraception"),
-        ("patient.consent", "Informed consent"),
-        ("sle.acr_criteria", "ACR criteria"),
-        ("sle.ana", "ANA test"),
-        ("sle.anti_dsdna", "Anti-dsDNA test"),
-        ("sle.sledai", "SLEDAI-2K"),
-        ("sle.bilag", "BILAG-2004 grades"),
-        ("sle.standard_of_care", "Active despite standard of care"),
-        ("nephritis_therapy", "Nephritis therapy"),
-        ("nephritis_therapy.ongoing", "Nephritis therapy continuing"),
-        ("labs.egfr", "eGFR (or creatinine)"),
-        ("labs.creatinine", "Creatinine"),
-        ("labs.wbc", "White blood cells"),
-        ("labs.hemoglobin", "Hemoglobin"),
-        ("labs.platelets", "Platelets"),
-        ("labs.ast", "AST"),
-        ("labs.alt", "ALT"),
-        ("conditions.active_cns_lupus", "Active CNS lupus"),
-        ("conditions.nephritis_dialysis", "Nephritis requiring dialysis"),
-        ("conditions.hiv", "HIV"),
-        ("conditions.hepatitis_b", "Hepatitis B"),
-        ("conditions.hepatitis_c", "Hepatitis C"),
-        ("conditions.tuberculosis", "Tuberculosis"),
-        ("conditions.cxr_tb_or_fungal", "Chest X-ray for TB or fungal infection"),
-        ("conditions.renal_transplant", "Renal transplant"),
-        ("conditions.significant_ekg_cxr", "EKG or chest X-ray changes"),
-        ("conditions.steroid_comorbidity", "Comorbidity needing corticosteroids"),
-        ("conditions.malignancy", "Malignancy"),
-        ("conditions.herpes_zoster", "Herpes zoster"),
-        ("conditions.serious_infection", "Serious infection"),
-        ("conditions.substance_abuse_current", "Current substance abuse"),
-        ("conditions.substance_abuse_last", "Past substance abuse"),
-        ("medications.corticosteroid", "Corticosteroid"),
-        ("medications.immunosuppressant_change", "Immunosuppressant change"),
-        ("medications.experimental_agent", "Experimental agent"),
-        ("medications.belimumab", "Belimumab"),
-        ("medications.b_cell_depletion", "B-cell depleting biologic"),
-    ];
-    // The longest known prefix names the question; the rest is added.
-    // (No allocation per candidate: this runs for every link of the panel
-    // on every change.)
-    let best = NAMES
-        .iter()
-        .filter_map(|(p, name)| {
-            let rest = path.strip_prefix(p)?;
-            (rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')).then_some((p.len(), name, rest))
-        })
-        .max_by_key(|(len, _, _)| *len);
-    match best {
-        Some((_, name, rest)) if !rest.is_empty() => {
-            format!("{name}: {}", rest.trim_start_matches('.').replace('_', " "))
+pub fn still_to_answer(r: &Report) -> Vec<(String, Vec<&'static str>)> {
+    let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
+    for c in r.criteria.iter().filter(|c: &&CriterionReport| c.outcome == Outcome::Unknown) {
+        for m in &c.missing {
+            match out.iter_mut().find(|(p, _)| p == m) {
+                Some((_, ids)) => ids.push(c.id.key()),
+                None => out.push((m.clone(), vec![c.id.key()])),
+            }
         }
-        Some((_, name, _)) => (*name).to_string(),
-        None => path.to_string(),
     }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{conditions, question_name};
+    use super::conditions;
     use crate::engine::answers::{Corticosteroid, Event, Medications, Patient, Steroid, SteroidDose};
 
     #[test]
     fn a_not_yet_eligible_verdict_without_a_date_says_what_must_happen_first() {
-        let eligible = crate::from_json(include_str!("../../../tests/data/eligible.json")).unwrap_or_default();
+        let eligible = crate::from_json(include_str!("../../tests/data/eligible.json")).unwrap_or_default();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
         let on_prednisone = |mg: f64, weight: Option<f64>| {
             let mut a = eligible.clone();
@@ -170,22 +117,5 @@ mod tests {
         assert!(r.eligible_from.is_some() && conditions(&r, &c).is_empty());
         // Eligible: nothing to say.
         assert!(conditions(&crate::evaluate(&eligible, today), &eligible).is_empty());
-    }
-
-    #[test]
-    fn questions_are_named_by_their_longest_known_prefix() {
-        for (path, name) in [
-            ("conditions.hiv", "HIV"),
-            ("labs.ast.uln", "AST: uln"),
-            ("sle.bilag.renal", "BILAG-2004 grades: renal"),
-            ("nephritis_therapy.start_date", "Nephritis therapy: start date"),
-            ("conditions.malignancy[0].date", "Malignancy: [0].date"),
-            ("patient.age_years", "Age"),
-            // A prefix that is not a whole path segment does not name it.
-            ("labs.egfrx", "labs.egfrx"),
-            ("unknown", "unknown"),
-        ] {
-            assert_eq!(question_name(path), name, "{path}");
-        }
     }
 }

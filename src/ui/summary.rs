@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::engine::answers::Answers;
 use crate::engine::report::{Report, Verdict};
-use crate::ui::verdict::{conditions, outcome_words, verdict_words};
+use crate::ui::words::{conditions, outcome_words, verdict_words};
 use crate::ui::ymd;
 
 /// The answers as `path: value` lines (the schema left out).
@@ -93,4 +93,13 @@ pub fn summary_text(a: &Answers, r: &Report) -> String {
         s.push_str(&format!("{p}: {v}\n"));
     }
     s
+}
+
+/// The print-only summary (the page's print stylesheet shows only it and
+/// the verdict).
+#[leptos::component]
+pub fn Summary() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let ctx = crate::ui::state::Ctx::get();
+    view! { <pre class="print-only" id="summary">{move || ctx.calc.with(|c| summary_text(&c.answers, &c.report))}</pre> }
 }

@@ -1,0 +1,269 @@
+//! The page's state: one signal per draft key, built from the question
+//! table, so that a question reads (and re-renders for) its own answer
+//! only; one memo of what the draft gives (answers, report, messages); and
+//! the page's own state (sheet, messages, undo). Provided to every
+//! component by context ([`Ctx`]).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::draft::{row_path, Draft, Note};
+use crate::engine::answers::Answers;
+use crate::engine::report::Report;
+use crate::questions::{self, Kind, MALIGNANCY_LEAVES, SLEDAI_MODE};
+
+/// One malignancy row: an id that stays with it (keyed lists), and a
+/// signal per leaf.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Row {
+    /// Stays the same while the row exists.
+    pub id: u64,
+    /// `type`, `date`, `adequately_treated`, in [`MALIGNANCY_LEAVES`] order.
+    pub leaves: [RwSignal<String>; 3],
+}
+
+/// The answers as typed: a signal for every key the table can ask, and the
+/// malignancy rows.
+#[derive(Clone, Copy)]
+pub struct Form {
+    keys: StoredValue<HashMap<String, RwSignal<String>>>,
+    /// The malignancy rows, in order.
+    pub rows: RwSignal<Vec<Row>>,
+    next_row: StoredValue<u64>,
+}
+
+impl Form {
+    /// A signal for every key of the question table: each question's path,
+    /// an event's `path#date`, each box of a word list (`path/word`,
+    /// `path/none`, `path/`) and the SLEDAI-2K mode.
+    #[must_use]
+    pub fn new() -> Form {
+        let mut keys = HashMap::new();
+        let mut add = |k: String| {
+            keys.insert(k, RwSignal::new(String::new()));
+        };
+        add(SLEDAI_MODE.to_string());
+        for (_, q, _) in questions::questions() {
+            add(q.path.to_string());
+            match q.kind {
+                Kind::Event(..) => add(format!("{}#date", q.path)),
+                Kind::Checks(words, _, _) => {
+                    for (w, _, _) in words {
+                        add(format!("{}/{w}", q.path));
+                    }
+                    add(format!("{}/none", q.path));
+                    add(format!("{}/", q.path));
+                }
+                _ => {}
+            }
+        }
+        Form { keys: StoredValue::new(keys), rows: RwSignal::new(Vec::new()), next_row: StoredValue::new(0) }
+    }
+
+    /// The signal of `key`. Every key the page uses is made by [`Form::new`];
+    /// another gives a signal of its own that nothing else reads.
+    #[must_use]
+    pub fn sig(&self, key: &str) -> RwSignal<String> {
+        self.keys.with_value(|k| k.get(key).copied()).unwrap_or_else(|| RwSignal::new(String::new()))
+    }
+
+    /// The text of `key`, tracked.
+    #[must_use]
+    pub fn text(&self, key: &str) -> String {
+        self.sig(key).get()
+    }
+
+    /// Everything typed, as a pure draft (reads, so tracks, every signal).
+    #[must_use]
+    pub fn snapshot(&self) -> Draft {
+        let mut d = Draft::default();
+        self.keys.with_value(|keys| {
+            for (k, s) in keys {
+                d.set(k, s.get());
+            }
+        });
+        self.rows.with(|rows| {
+            d.malignancies = rows.len();
+            for (i, r) in rows.iter().enumerate() {
+                for ((leaf, _), s) in MALIGNANCY_LEAVES.iter().zip(r.leaves) {
+                    d.set(&row_path(i, leaf), s.get());
+                }
+            }
+        });
+        d
+    }
+
+    /// Everything typed, without tracking (for event handlers).
+    #[must_use]
+    pub fn snapshot_untracked(&self) -> Draft {
+        untrack(|| self.snapshot())
+    }
+
+    /// Makes the form show `d` (a loaded file, "Clear all", "Undo").
+    pub fn load(&self, d: &Draft) {
+        self.keys.with_value(|keys| {
+            for (k, s) in keys {
+                let v = d.get(k);
+                if s.with_untracked(|old| old != v) {
+                    s.set(v.to_string());
+                }
+            }
+        });
+        let rows = (0..d.malignancies)
+            .map(|i| {
+                let row = self.new_row();
+                for ((leaf, _), s) in MALIGNANCY_LEAVES.iter().zip(row.leaves) {
+                    s.set(d.get(&row_path(i, leaf)).to_string());
+                }
+                row
+            })
+            .collect();
+        self.rows.set(rows);
+    }
+
+    fn new_row(&self) -> Row {
+        let id = self.next_row.get_value();
+        self.next_row.set_value(id + 1);
+        Row { id, leaves: [RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new())] }
+    }
+
+    /// Adds an empty malignancy row at the end.
+    pub fn add_row(&self) {
+        let row = self.new_row();
+        self.rows.update(|r| r.push(row));
+    }
+
+    /// Removes the malignancy row `id`.
+    pub fn remove_row(&self, id: u64) {
+        self.rows.update(|r| r.retain(|row| row.id != id));
+    }
+
+    /// Ticks or unticks a box of the word list at `path`, as
+    /// [`Draft::tick`] does.
+    pub fn tick(&self, path: &str, word: &str, on: bool) {
+        let prefix = format!("{path}/");
+        let mut list = Draft::default();
+        self.keys.with_value(|keys| {
+            for (k, s) in keys.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+                list.set(k, s.get_untracked());
+            }
+        });
+        list.tick(path, word, on);
+        self.keys.with_value(|keys| {
+            for (k, s) in keys.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+                let v = list.get(k);
+                if s.with_untracked(|old| old != v) {
+                    s.set(v.to_string());
+                }
+            }
+        });
+    }
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form::new()
+    }
+}
+
+/// What the draft gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calc {
+    /// The answers document.
+    pub answers: Answers,
+    /// The engine's report on the answers.
+    pub report: Report,
+    /// Every message to show at a field, by answer path, in clinicians' words.
+    pub notes: Vec<Note>,
+}
+
+impl Calc {
+    /// What `d` gives on `today`.
+    #[must_use]
+    pub fn of(d: &Draft, today: NaiveDate) -> Calc {
+        let (answers, mut notes) = d.to_answers();
+        let report = crate::evaluate(&answers, today);
+        notes.extend(page_notes(d));
+        notes.extend(report.errors.iter().map(|e| (e.path.clone(), e.message.clone())));
+        let notes = notes.into_iter().map(|(p, m)| (p, super::clinical(&m))).collect();
+        Calc { answers, report, notes }
+    }
+
+    /// The message at `path`, if any.
+    #[must_use]
+    pub fn note(&self, path: &str) -> Option<String> {
+        self.notes.iter().find(|(p, _)| p == path).map(|(_, m)| m.clone())
+    }
+}
+
+/// Page notes that are not errors of the engine: a lab value without its
+/// unit, an age that the birth date overrides.
+#[must_use]
+pub fn page_notes(d: &Draft) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for lab in ["creatinine", "wbc", "hemoglobin", "platelets"] {
+        let value = format!("labs.{lab}.value");
+        let unit = format!("labs.{lab}.unit");
+        if !d.get(&value).trim().is_empty() && d.get(&unit).is_empty() {
+            notes.push((unit, "choose the unit: the value is not used without it".to_string()));
+        }
+    }
+    if !d.get("patient.birth_date").is_empty() && !d.get("patient.age_years").trim().is_empty() {
+        notes.push(("patient.age_years".into(), "the birth date is used; this age is not".into()));
+    }
+    notes
+}
+
+/// A message after an action: words, and whether it is an error.
+pub type Status = Option<(String, bool)>;
+
+/// Shared page state, provided by context (it is `Copy`).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The answers as typed.
+    pub form: Form,
+    /// What the draft gives: answers, report and messages.
+    pub calc: Memo<Calc>,
+    /// Whether the verdict sheet is open (phones, embed mode).
+    pub sheet: RwSignal<bool>,
+    /// The message after a toolbar action.
+    pub status: RwSignal<Status>,
+    /// The message after loading an answers file.
+    pub load_msg: RwSignal<Status>,
+    /// The answers before "Clear all", until restored or replaced.
+    pub undo: RwSignal<Option<Draft>>,
+    /// Today by the browser clock (the default screening date).
+    pub today: NaiveDate,
+    /// Whether the page runs embedded in a portal's frame (`?embed=1`).
+    pub embedded: bool,
+}
+
+impl Ctx {
+    /// The state of a fresh page.
+    #[must_use]
+    pub fn new(today: NaiveDate, embedded: bool) -> Ctx {
+        let form = Form::new();
+        form.load(&super::fresh_draft(today));
+        let calc = Memo::new(move |_| Calc::of(&form.snapshot(), today));
+        Ctx {
+            form,
+            calc,
+            sheet: RwSignal::new(false),
+            status: RwSignal::new(None),
+            load_msg: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            today,
+            embedded,
+        }
+    }
+
+    /// The page's state from context ([`super::App`] provides it before
+    /// any component runs). A component used outside the page gets a
+    /// state of its own rather than a panic, which would stop the page.
+    #[must_use]
+    pub fn get() -> Ctx {
+        use_context::<Ctx>().unwrap_or_else(|| Ctx::new(NaiveDate::default(), false))
+    }
+}

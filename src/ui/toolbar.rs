@@ -1,0 +1,186 @@
+//! The toolbar: copy the summary, print, save and load the answers, clear
+//! all (with undo); and their messages.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::draft::{clip, Draft};
+use super::state::Ctx;
+use super::summary::summary_text;
+use super::{fresh_draft, ymd};
+
+/// The toolbar and its message lines.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let ctx = Ctx::get();
+    let say = move |m: String, err: bool| ctx.status.set(Some((m, err)));
+    let copy = move |_| {
+        let text = ctx.calc.with_untracked(|c| summary_text(&c.answers, &c.report));
+        let Some(win) = web_sys::window() else { return };
+        let promise = win.navigator().clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            if JsFuture::from(promise).await.is_ok() {
+                say("Summary copied to the clipboard.".into(), false);
+            } else {
+                say("The browser refused the clipboard; use Print instead.".into(), true);
+            }
+        });
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let save = move |_| {
+        let (json, name) = ctx.calc.with_untracked(|c| {
+            (crate::to_json(&c.answers), format!("misle-answers-{}.json", ymd(c.report.screening_date)))
+        });
+        match download(&json, &name) {
+            Err(e) => say(format!("Could not save: {e}"), true),
+            Ok(()) => say(format!("Saved answers as {name}."), false),
+        }
+    };
+    let clear = move |_| {
+        let old = ctx.form.snapshot_untracked();
+        ctx.form.load(&fresh_draft(ctx.today));
+        ctx.undo.set(Some(old));
+        ctx.load_msg.set(None);
+        say("All answers cleared.".into(), false);
+    };
+    let undo = move |_| {
+        if let Some(old) = ctx.undo.try_update(Option::take).flatten() {
+            ctx.form.load(&old);
+            say("Answers restored.".into(), false);
+        }
+    };
+    let load = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        load_file(&input);
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Summary and answers">
+            <button type="button" data-action="copy-summary" on:click=copy>"Copy summary"</button>
+            <button type="button" data-action="print" on:click=print>"Print"</button>
+            <button type="button" data-action="save-answers" on:click=save>"Save answers"</button>
+            <label class="file-button" for="load-answers">"Load answers"</label>
+            <input
+                type="file"
+                id="load-answers"
+                class="file-input"
+                accept="application/json,.json"
+                data-action="load-answers"
+                on:change=load
+            />
+            <button type="button" data-action="clear-all" on:click=clear>"Clear all"</button>
+            <button
+                type="button"
+                data-action="undo-clear"
+                id="undo-clear"
+                hidden=move || ctx.undo.with(Option::is_none)
+                on:click=undo
+            >
+                "Undo clear"
+            </button>
+        </div>
+        <p class="status" role="status" id="status">{move || ctx.status.get().map(|(m, _)| m)}</p>
+        <div id="load-slot">
+            {move || ctx.load_msg.get().map(|(m, err)| message(m, err))}
+        </div>
+    }
+}
+
+/// The load message: an alert when the file was refused.
+fn message(m: String, err: bool) -> impl IntoView {
+    if err {
+        view! { <p data-load-message class="error" role="alert">{m}</p> }.into_any()
+    } else {
+        view! { <p data-load-message>{m}</p> }.into_any()
+    }
+}
+
+/// Reads the answers file chosen in `input` (at most 1 MB).
+fn load_file(input: &web_sys::HtmlInputElement) {
+    let ctx = Ctx::get();
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    input.set_value("");
+    let name = file.name();
+    let msg = move |m: String, err: bool| ctx.load_msg.set(Some((m, err)));
+    let size = file.size();
+    if size > crate::parse::MAX_BYTES as f64 {
+        msg(
+            format!(
+                "“{name}” is {} KB; an answers file is at most 1 MB. It was not read.",
+                (size / 1000.0).round() as u64
+            ),
+            true,
+        );
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+        let Some(text) = text else {
+            msg(format!("“{name}” could not be read as text."), true);
+            return;
+        };
+        match crate::from_json(&text) {
+            Ok(a) => {
+                ctx.form.load(&Draft::from_answers(&a));
+                ctx.undo.set(None);
+                ctx.load_msg.set(Some((loaded(&name, &a, ctx.today), false)));
+            }
+            // A file's bad string is quoted in the message: kept short.
+            Err(e) => msg(format!("“{name}” was not loaded: {}", clip(&e.to_string(), 300)), true),
+        }
+    });
+}
+
+/// The message after loading: which file, and the values in it that cannot
+/// be true (they also show at their fields), so that nothing it says goes
+/// unremarked.
+#[must_use]
+pub fn loaded(name: &str, a: &crate::Answers, today: chrono::NaiveDate) -> String {
+    let errors = crate::evaluate(a, today).errors;
+    if errors.is_empty() {
+        return format!("Loaded the answers from “{name}”.");
+    }
+    let list: Vec<String> =
+        errors.iter().map(|e| format!("{}: {}", crate::questions::name(&e.path), e.message)).collect();
+    let n = errors.len();
+    format!(
+        "Loaded the answers from “{name}”. {n} {} to check (shown at {}): {}.",
+        if n == 1 { "answer" } else { "answers" },
+        if n == 1 { "its field" } else { "their fields" },
+        clip(&list.join("; "), 300)
+    )
+}
+
+/// Offers `text` as a JSON file named `name`.
+///
+/// # Errors
+/// When the browser refuses to build the file or the link.
+fn download(text: &str, name: &str) -> Result<(), String> {
+    let err = |e: JsValue| e.as_string().unwrap_or_else(|| "the browser refused".to_string());
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a = doc
+        .create_element("a")
+        .map_err(err)?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "no link".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoked a little later: some browsers start the download asynchronously.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
+    Ok(())
+}
