@@ -1,5 +1,6 @@
 // Saving the answers to a file and loading them back.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import {
   BASELINE_DATE,
@@ -161,3 +162,65 @@ describe('save and load answers', () => {
     });
   });
 });
+
+describe('a loaded file shows what it says', () => {
+  let suite;
+  before(async () => {
+    suite = await startSuite();
+  });
+  after(async () => {
+    await suite?.close();
+  });
+
+  // Documents the form cannot show one answer to one input for, or shows
+  // only behind a gate. The page must give the engine's verdict for each
+  // (issue #13: before, it dropped the score or the repeat and said
+  // "potentially eligible" where the engine said "incomplete").
+  const base = { schema: 'misle-answers/1', screening_date: SCREENING_DATE, baseline_date: BASELINE_DATE };
+  const cases = [
+    ['SLEDAI-2K given as a score and as items', { sle: { sledai: { score: 8, items: ['arthritis', 'low_complement'] } } }, /sle\.sledai|SLEDAI/],
+    ['an ACR criterion named twice', { sle: { acr_criteria: ['malar_rash', 'arthritis', 'malar_rash', 'serositis', 'immunologic_disorder'] } }, /repeats an earlier entry/],
+    ['two identical malignancy rows', { conditions: { malignancy: [{ type: 'other', date: '2015-01-01' }, { type: 'other', date: '2015-01-01' }] } }, /repeats an earlier entry/],
+    ['renal grade unknown, nephritis therapy that qualifies', { sle: { bilag: { renal: null } }, nephritis_therapy: { start_date: '2026-01-10', mycophenolate_months: 7 } }, null],
+    ['childbearing potential unknown, willing to use contraception', { patient: { childbearing_potential: null, contraception_willing: true } }, null],
+    ['an ANA titer no option names', { sle: { ana: { titer: 100, date: '2026-10-01' } } }, null],
+  ];
+
+  test('each file gives the engine module’s verdict and criteria, and the load message names what to check', async () => {
+    const eligible = JSON.parse(await readFile(new URL('../data/eligible.json', import.meta.url), 'utf8'));
+    await flow(suite, async ({ page }) => {
+      for (const [i, [name, change, message]] of cases.entries()) {
+        const doc = merge(structuredClone({ ...eligible, ...base }), change);
+        const file = `case-${i}.json`;
+        await page.locator('input[type=file][data-action="load-answers"]').setInputFiles({
+          name: file,
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(doc)),
+        });
+        const want = await page.evaluate(async (answers) => {
+          const engine = await import('./engine/misle_engine.js');
+          await engine.default();
+          const r = engine.evaluate(answers);
+          return { verdict: r.verdict, outcomes: Object.fromEntries(r.criteria.map((c) => [c.id, c.outcome])) };
+        }, doc);
+        await page.locator('[data-load-message]', { hasText: file }).waitFor();
+        await expectVerdict(page, want.verdict);
+        const outcomes = await page.evaluate(() =>
+          Object.fromEntries([...document.querySelectorAll('[data-criterion]')].map((c) => [c.dataset.criterion, c.dataset.outcome])),
+        );
+        assert.deepEqual(outcomes, want.outcomes, name);
+        const said = await page.locator('[data-load-message]').innerText();
+        if (message) assert.match(said, message, `${name}: the load message does not say what to check: ${said}`);
+        else assert.equal(said.trim(), `Loaded the answers from “${file}”.`, name);
+      }
+    });
+  });
+});
+
+/** `target` with `change` merged into it, object by object. */
+function merge(target, change) {
+  for (const [k, v] of Object.entries(change)) {
+    target[k] = v && typeof v === 'object' && !Array.isArray(v) && target[k] && typeof target[k] === 'object' ? merge(target[k], v) : v;
+  }
+  return target;
+}

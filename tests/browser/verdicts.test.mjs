@@ -224,3 +224,38 @@ describe('verdicts', () => {
     },
   );
 });
+
+describe('the recruitment caveat', () => {
+  let suite;
+  before(async () => {
+    suite = await startSuite();
+  });
+  after(async () => {
+    await suite?.close();
+  });
+
+  // Issue #13: the record was last verified in February 2024 and 2025
+  // listings show the trial as not recruiting; a referrer must see that
+  // before anything else, not only in About.
+  for (const [name, query, within, viewport] of [
+    ['at the top of the page, on a desktop', '', 'header', { width: 1280, height: 900 }],
+    ['at the top of the page, on a phone', '', 'header', { width: 375, height: 700 }],
+    ['in the verdict card, embedded', '?embed=1', '#verdict-box', { width: 600, height: 700 }],
+  ]) {
+    test(`is shown ${name}, on the first screen, saying to confirm with the study team`, async () => {
+      await flow(
+        suite,
+        async ({ page }) => {
+          if (query) await openPage(page, `${suite.server.url}${query}`);
+          const caveat = page.locator(`${within} .recruitment`);
+          await caveat.waitFor({ state: 'visible' });
+          assert.match(await caveat.innerText(), /confirm with the study team/i);
+          assert.match(await caveat.innerText(), /2024/);
+          const box = await caveat.boundingBox();
+          assert.ok(box && box.y + box.height <= viewport.height, `the caveat is below the first screen (${JSON.stringify(box)})`);
+        },
+        { viewport },
+      );
+    });
+  }
+});
