@@ -42,10 +42,10 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const READY_TIMEOUT = 30_000;
 
-/** Targets (medians): ready within 3x the floor; each update under 4 ms; JS heap under 6 MB. */
+/** Targets (medians, issue #13): ready within 3x the floor; each update under 4 ms; JS heap under 3 MB. */
 const READY_RATIO_TARGET = 3;
 const UPDATE_TARGET_MS = 4;
-const HEAP_TARGET_MB = 6;
+const HEAP_TARGET_MB = 3;
 
 if (!dist || !existsSync(join(dist, 'index.html'))) {
   process.stderr.write('usage: node browser-bench.mjs DIST [--json FILE]   (DIST = a built page)\n');
