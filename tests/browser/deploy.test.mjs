@@ -151,7 +151,7 @@ async function documentedHeaders() {
 }
 
 /** A name with a content hash, as docs/deploying.md lists them: main-<16 hex>.css, misle-check-<16 hex>(_bg).js/.wasm. */
-const HASHED_NAME = /^[a-z-]+-[0-9a-f]{16}(?:_bg)?\.(?:css|js|wasm)$/;
+const HASHED_NAME = /^[a-z-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:css|js|wasm)$/;
 
 /**
  * The paths a site serves, relative to its URL: the directory itself
