@@ -131,6 +131,59 @@ impl CriterionId {
         }
     }
 
+    /// Whether the criterion's windows count back from the planned baseline
+    /// (the infusion) rather than the screening date: its `clears_on` is
+    /// then the earliest infusion date.
+    #[must_use]
+    pub fn from_baseline(self) -> bool {
+        matches!(self, CriterionId::E12 | CriterionId::E13 | CriterionId::E14)
+    }
+
+    /// The answers the criterion reads (paths, or the objects that hold
+    /// them), for links that change them.
+    #[must_use]
+    pub fn inputs(self) -> &'static [&'static str] {
+        use CriterionId::*;
+        match self {
+            I1 => &["patient.birth_date", "patient.age_years"],
+            I2 => &["sle.acr_criteria"],
+            I3 => &["sle.ana", "sle.anti_dsdna"],
+            I4 => &["sle.sledai", "sle.bilag", "sle.standard_of_care"],
+            I5 => &["sle.bilag.renal", "nephritis_therapy"],
+            I6 => &["patient.consent"],
+            E1 => &["conditions.active_cns_lupus"],
+            E2 => &["conditions.nephritis_dialysis"],
+            E3 => &[
+                "labs.egfr",
+                "labs.creatinine",
+                "labs.wbc",
+                "labs.hemoglobin",
+                "labs.platelets",
+                "labs.ast",
+                "labs.alt",
+            ],
+            E4 => &[
+                "conditions.hiv",
+                "conditions.hepatitis_b",
+                "conditions.hepatitis_c",
+                "conditions.tuberculosis",
+                "conditions.cxr_tb_or_fungal",
+            ],
+            E5 => &["conditions.malignancy"],
+            E6 => &["patient.sex", "patient.pregnant", "patient.breastfeeding"],
+            E7 => &["patient.sex", "patient.childbearing_potential", "patient.contraception_willing"],
+            E8 => &["conditions.renal_transplant"],
+            E9 => &["conditions.herpes_zoster", "conditions.serious_infection"],
+            E10 => &["conditions.significant_ekg_cxr"],
+            E11 => &[],
+            E12 => &["medications.corticosteroid", "patient.weight_kg"],
+            E13 => &["medications.immunosuppressant_change", "medications.experimental_agent", "baseline_date"],
+            E14 => &["medications.belimumab", "medications.b_cell_depletion", "baseline_date"],
+            E15 => &["conditions.steroid_comorbidity"],
+            E16 => &["conditions.substance_abuse_current", "conditions.substance_abuse_last"],
+        }
+    }
+
     /// (title, registry sentence, rule).
     fn text(self) -> (&'static str, &'static str, &'static str) {
         match self {

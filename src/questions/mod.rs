@@ -27,7 +27,7 @@ pub enum Kind {
     Date,
     /// Yes, no or not known: a boolean.
     YesNo,
-    /// One word of a few, as radios ("" is "not known").
+    /// One word of a few, as radios, then "Not known" (`""`).
     Radios(Options),
     /// One word of many, as a select with an empty option (its words).
     Select(Options, &'static str),
@@ -179,6 +179,9 @@ pub enum Item {
     H3(&'static str),
     /// A hint paragraph.
     Hint(&'static str),
+    /// The registry's words of a criterion, verbatim, beside the questions
+    /// that answer it.
+    Registry(crate::engine::criteria::CriterionId),
     /// A block laid out with a class (`row`, `grid`, `lab`).
     Div(&'static str, &'static [Item]),
     /// Items shown only while the gate is open.
@@ -191,6 +194,30 @@ pub enum Item {
     SledaiTotal,
     /// The malignancy rows: type, date, adequately treated.
     Malignancies,
+    /// A button that answers, in one click, every question of its section
+    /// still unanswered and of the kind [`Rest`] names, with the value
+    /// given, until undone: its words, which questions, the value.
+    AnswerRest(&'static str, Rest, &'static str),
+}
+
+/// Which unanswered questions an [`Item::AnswerRest`] answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rest {
+    /// The BILAG-2004 grades.
+    Grades,
+    /// The yes/no questions.
+    YesNo,
+}
+
+impl Rest {
+    /// Whether `q` is one of these questions.
+    #[must_use]
+    pub fn takes(self, q: &Question) -> bool {
+        match self {
+            Rest::Grades => q.kind == Kind::Select(lists::GRADES, "not known"),
+            Rest::YesNo => q.kind == Kind::YesNo,
+        }
+    }
 }
 
 /// A section: its `data-section` word, heading, gate and items.
@@ -332,7 +359,7 @@ mod tests {
     #[test]
     fn questions_are_named_for_links() {
         for (path, want) in [
-            ("conditions.hiv", "HIV positive?"),
+            ("conditions.hiv", "HIV"),
             ("labs.ast.uln", "AST upper limit of normal"),
             ("labs.platelets", "Platelets"),
             ("sle.bilag", "BILAG-2004 grades"),

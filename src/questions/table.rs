@@ -2,8 +2,9 @@
 //! order, with the registry's limits in its hints.
 
 use super::lists::{ACR, COUNT_UNITS, CREATININE_UNITS, GRADES, HB_UNITS, MAINTENANCE, SLEDAI, STEROIDS, TITERS};
-use super::Item::{self, Div, Hint, Live as L, Malignancies, SledaiMode, SledaiTotal, When, H3, Q};
-use super::{Gate, Kind, Live, Question, Section};
+use super::Item::{self, Div, Hint, Live as L, Malignancies, Registry, SledaiMode, SledaiTotal, When, H3, Q};
+use super::{Gate, Kind, Live, Question, Rest, Section};
+use crate::engine::criteria::CriterionId;
 
 const fn q(path: &'static str, label: &'static str, hint: &'static str, kind: Kind) -> Item {
     Q(Question { path, label, name: "", hint, kind })
@@ -11,20 +12,20 @@ const fn q(path: &'static str, label: &'static str, hint: &'static str, kind: Ki
 const fn named(path: &'static str, label: &'static str, name: &'static str, hint: &'static str, kind: Kind) -> Item {
     Q(Question { path, label, name, hint, kind })
 }
-const fn date(path: &'static str, label: &'static str, hint: &'static str) -> Item {
-    q(path, label, hint, Kind::Date)
+const fn yn(path: &'static str, label: &'static str, name: &'static str, hint: &'static str) -> Item {
+    named(path, label, name, hint, Kind::YesNo)
 }
-const fn yes_no(path: &'static str, label: &'static str, hint: &'static str) -> Item {
-    q(path, label, hint, Kind::YesNo)
+const fn ev(path: &'static str, label: &'static str, name: &'static str, hint: &'static str) -> Item {
+    named(path, label, name, hint, Kind::Event("None", "Yes, most recent on"))
 }
-const fn event(path: &'static str, label: &'static str, hint: &'static str) -> Item {
-    q(path, label, hint, Kind::Event("None", "Yes, most recent on"))
+const fn dt(path: &'static str, label: &'static str, name: &'static str, hint: &'static str) -> Item {
+    named(path, label, name, hint, Kind::Date)
 }
 const fn grade(domain: &'static str, label: &'static str, name: &'static str) -> Item {
     named(domain, label, name, "", Kind::Select(GRADES, "not known"))
 }
 const fn unit(path: &'static str, name: &'static str, options: super::Options) -> Item {
-    named(path, "Unit", name, "", Kind::Select(options, "choose"))
+    named(path, "Unit", name, "", Kind::Radios(options))
 }
 
 /// Names of the answers that group several questions (`labs.platelets`),
@@ -69,8 +70,19 @@ pub const SECTIONS: &[Section] = &[
                 named("patient.age_years", "Or age", "Age", "Only used without a birth date.", Kind::Number("years")),
             ]),
             L(Live::Age),
-            q("patient.sex", "Sex", "", Kind::Radios(&[("female", "Female"), ("male", "Male"), ("", "Not known")])),
             named("patient.weight_kg", "Weight", "Weight", "For the corticosteroid limit of 0.5 mg/kg/day.", Kind::Number("kg")),
+            q("patient.sex", "Sex", "", Kind::Radios(&[("female", "Female"), ("male", "Male")])),
+        ],
+    },
+    Section {
+        key: "reproductive",
+        title: "Pregnancy and contraception",
+        gate: Some(Gate::Female),
+        items: &[
+            yn("patient.pregnant", "Pregnant?", "Pregnant", ""),
+            yn("patient.breastfeeding", "Breastfeeding?", "Breastfeeding", ""),
+            yn("patient.childbearing_potential", "Childbearing potential?", "Childbearing potential", "Not post-menopausal and not surgically sterile."),
+            When(Gate::Potential, &[yn("patient.contraception_willing", "Willing to use adequate contraception?", "Willing to use contraception", "")]),
         ],
     },
     Section {
@@ -90,11 +102,11 @@ pub const SECTIONS: &[Section] = &[
             Hint("Qualifies: ANA titer 1:80 or more, or a positive anti-dsDNA test, dated within 6 months before screening (inclusive). An older test needs repeating."),
             Div("row", &[
                 named("sle.ana.titer", "ANA titer (latest)", "ANA titer", "", Kind::NumberSelect(TITERS, "not known")),
-                date("sle.ana.date", "ANA test date", ""),
+                dt("sle.ana.date", "ANA test date", "ANA test date", ""),
             ]),
             Div("row", &[
-                yes_no("sle.anti_dsdna.positive", "Anti-dsDNA positive (latest test)", ""),
-                date("sle.anti_dsdna.date", "Anti-dsDNA test date", ""),
+                yn("sle.anti_dsdna.positive", "Anti-dsDNA positive (latest test)", "Anti-dsDNA result", ""),
+                dt("sle.anti_dsdna.date", "Anti-dsDNA test date", "Anti-dsDNA test date", ""),
             ]),
         ],
     },
@@ -103,6 +115,8 @@ pub const SECTIONS: &[Section] = &[
         title: "Disease activity at screening",
         gate: None,
         items: &[
+            Registry(CriterionId::I4),
+            Hint("“At screening”: give SLEDAI-2K and BILAG-2004 from the most recent visit; the site scores them again at screening."),
             H3("SLEDAI-2K (the registry’s “SLEDAI”; at least 6 needed)"),
             Hint("Descriptors present at the visit or in the previous 10 days. SLEDAI-2K counts persistent activity; the 1992 SLEDAI needed rash, alopecia, ulcers and proteinuria to be new or recurrent."),
             SledaiMode,
@@ -124,7 +138,14 @@ pub const SECTIONS: &[Section] = &[
                 grade("sle.bilag.renal", "Renal", "Renal BILAG grade"),
                 grade("sle.bilag.hematological", "Hematological", "Hematological BILAG grade"),
             ]),
-            named("sle.standard_of_care", "Active despite standard-of-care therapy?", "Active despite standard of care", "", Kind::YesNo),
+            Item::AnswerRest("Remaining domains: E (never involved)", Rest::Grades, "E"),
+            named(
+                "sle.standard_of_care",
+                "Active despite standard-of-care therapy?",
+                "Active despite standard of care",
+                "Yes when the patient is on lupus treatment now and still active (the trial’s title says refractory lupus; its phase I enrolled patients refractory to 6 months of immunosuppressive therapy). Whether hydroxychloroquine, with or without prednisone alone, counts is a site question.",
+                Kind::YesNo,
+            ),
         ],
     },
     Section {
@@ -132,7 +153,8 @@ pub const SECTIONS: &[Section] = &[
         title: "Nephritis therapy (renal BILAG A or B)",
         gate: Some(Gate::Renal),
         items: &[
-            Hint("Needed: at least 6 months of therapy for the current episode before screening, including at least 6 months of mycophenolate, or at least 3 months of cyclophosphamide followed by mycophenolate or azathioprine."),
+            Registry(CriterionId::I5),
+            Hint("“Mycophenolate” means mycophenolate mofetil or mycophenolic acid. A Euro-Lupus course (6 × 500 mg cyclophosphamide every 2 weeks) counts as 3 months of cyclophosphamide."),
             named("nephritis_therapy.start_date", "Therapy for the current episode started on", "Nephritis therapy start date", "", Kind::Date),
             Div("row", &[
                 named("nephritis_therapy.mycophenolate_months", "Mycophenolate", "Months of mycophenolate", "", Kind::Number("months")),
@@ -199,19 +221,25 @@ pub const SECTIONS: &[Section] = &[
         title: "Conditions and infections",
         gate: None,
         items: &[
-            yes_no("conditions.active_cns_lupus", "Active CNS lupus affecting mental status?", ""),
-            yes_no("conditions.nephritis_dialysis", "Active lupus nephritis requiring dialysis?", ""),
+            Item::AnswerRest("No to every yes/no question still unanswered here", Rest::YesNo, "false"),
+            yn("conditions.active_cns_lupus", "Active CNS lupus affecting mental status?", "Active CNS lupus", ""),
+            yn("conditions.nephritis_dialysis", "Active lupus nephritis requiring dialysis?", "Nephritis requiring dialysis", ""),
             H3("Positive tests (E4)"),
+            Registry(CriterionId::E4),
+            Hint("The registry names no test; the usual practice, as the site may define it:"),
             Div("grid", &[
-                yes_no("conditions.hiv", "HIV positive?", ""),
-                yes_no("conditions.hepatitis_b", "Hepatitis B positive?", ""),
-                yes_no("conditions.hepatitis_c", "Hepatitis C positive?", ""),
-                yes_no("conditions.tuberculosis", "Tuberculosis positive?", ""),
-                yes_no("conditions.cxr_tb_or_fungal", "Chest X-ray consistent with TB or latent fungal infection?", ""),
+                yn("conditions.hiv", "HIV positive?", "HIV", ""),
+                yn("conditions.hepatitis_b", "Hepatitis B positive?", "Hepatitis B", "HBsAg positive, or anti-HBc positive (sites then often test HBV DNA)."),
+                yn("conditions.hepatitis_c", "Hepatitis C positive?", "Hepatitis C", "Anti-HCV positive with detectable HCV RNA, or as the site defines it."),
+                yn("conditions.tuberculosis", "Tuberculosis positive?", "Tuberculosis", "A positive interferon-gamma release assay or tuberculin skin test; latent infection included."),
+                yn("conditions.cxr_tb_or_fungal", "Chest X-ray consistent with TB or latent fungal infection?", "Chest X-ray: TB or fungal infection", ""),
             ]),
-            yes_no("conditions.renal_transplant", "Ever had a renal transplant?", ""),
-            yes_no("conditions.significant_ekg_cxr", "Clinically significant EKG or chest X-ray changes?", ""),
-            yes_no("conditions.steroid_comorbidity", "A comorbidity (other than SLE) requiring corticosteroid therapy?", ""),
+            yn("conditions.renal_transplant", "Ever had a renal transplant?", "Renal transplant", ""),
+            yn("conditions.significant_ekg_cxr", "Clinically significant EKG or chest X-ray changes?", "EKG or chest X-ray changes", ""),
+            Registry(CriterionId::E15),
+            yn("conditions.steroid_comorbidity", "A comorbidity (other than SLE) requiring corticosteroid therapy?", "Comorbidity needing corticosteroids",
+                "Systemic (oral, IV or IM) corticosteroids for a condition other than lupus, such as asthma or Crohn’s disease needing systemic courses. Inhaled or topical corticosteroids do not count.",
+            ),
             Div("malignancy", &[
                 named(
                     "conditions.malignancy",
@@ -223,11 +251,12 @@ pub const SECTIONS: &[Section] = &[
                 When(Gate::Listing, &[Malignancies]),
             ]),
             H3("Infections (within 90 and 60 days before screening)"),
+            Registry(CriterionId::E9),
             named("conditions.herpes_zoster", "Herpes zoster", "Herpes zoster", "Within 90 days before screening excludes. Give the most recent episode.", Kind::Event("None", "Yes, most recent on")),
-            event("conditions.serious_infection", "Infection needing hospitalization or IV/IM antibiotics", "Within 60 days before screening excludes. Give the most recent."),
+            ev("conditions.serious_infection", "Infection needing hospitalization or IV/IM antibiotics", "Serious infection", "Within 60 days before screening excludes. Give the most recent, dated the day its hospitalization or its IV/IM antibiotic course ended."),
             H3("Substance abuse (within 1 year)"),
-            yes_no("conditions.substance_abuse_current", "Current substance abuse?", ""),
-            event("conditions.substance_abuse_last", "Substance abuse in the past", "Within 1 year before screening excludes. Give the most recent episode."),
+            yn("conditions.substance_abuse_current", "Current substance abuse?", "Current substance abuse", ""),
+            ev("conditions.substance_abuse_last", "Substance abuse in the past", "Past substance abuse", "Within 1 year before screening excludes. Give the most recent episode."),
         ],
     },
     Section {
@@ -249,27 +278,18 @@ pub const SECTIONS: &[Section] = &[
             ])]),
             L(Live::Dose),
             H3("Other therapy (E13, E14: windows before baseline)"),
-            named("medications.immunosuppressant_change", "Change or addition to the immunosuppressant regimen", "Immunosuppressant change", "Within 3 months before baseline excludes. Counts: mycophenolate mofetil / mycophenolic acid, azathioprine, methotrexate, leflunomide, cyclophosphamide, tacrolimus, cyclosporine, voclosporin, anifrolumab, belimumab, rituximab. Corticosteroids are exempt. Hydroxychloroquine: the registry does not say – ask the site.", Kind::Event("None", "Yes, most recent on")),
+            Registry(CriterionId::E13),
+            named("medications.immunosuppressant_change", "Change or addition to the immunosuppressant regimen", "Immunosuppressant change", "Within 3 months before baseline excludes. Counts: mycophenolate mofetil / mycophenolic acid, azathioprine, methotrexate, leflunomide, cyclophosphamide, tacrolimus, cyclosporine, voclosporin, and biologics other than those of E14 (anifrolumab, for one). Belimumab and B-cell depleting biologics: enter them below only (E14 gives them their own windows). Corticosteroids are exempt. Whether a dose reduction or a stop counts as a change, and whether hydroxychloroquine counts, are site questions.", Kind::Event("None", "Yes, most recent on")),
             named("medications.experimental_agent", "Experimental therapeutic agent (last dose)", "Experimental agent", "Within 3 months before baseline excludes.", Kind::Event("None", "Yes, most recent on")),
+            Registry(CriterionId::E14),
             named("medications.belimumab", "Belimumab (last dose)", "Belimumab", "Within 2 months before baseline excludes. Belimumab blocks BLyS; it is not B-cell depleting.", Kind::Event("None", "Yes, most recent on")),
-            named("medications.b_cell_depletion", "Rituximab or another B-cell depleting biologic (last dose)", "B-cell depleting biologic", "Within 6 months before baseline excludes. Counts: rituximab, ocrelizumab, ofatumumab, obinutuzumab, ublituximab, inebilizumab (anti-CD19), CD19 CAR-T.", Kind::Event("None", "Yes, most recent on")),
-        ],
-    },
-    Section {
-        key: "reproductive",
-        title: "Pregnancy and contraception",
-        gate: Some(Gate::Female),
-        items: &[
-            yes_no("patient.childbearing_potential", "Childbearing potential?", "Not post-menopausal and not surgically sterile."),
-            yes_no("patient.pregnant", "Pregnant?", ""),
-            yes_no("patient.breastfeeding", "Breastfeeding?", ""),
-            When(Gate::Potential, &[yes_no("patient.contraception_willing", "Willing to use adequate contraception?", "")]),
+            named("medications.b_cell_depletion", "Rituximab or another B-cell depleting biologic (last dose)", "B-cell depleting biologic", "Within 6 months before baseline excludes. Counts: rituximab, ocrelizumab, ofatumumab, obinutuzumab, ublituximab, inebilizumab (anti-CD19), CD19 CAR-T. Other, non-depleting biologics within 6 months are not in the registry’s words, but some sites list “rituximab or other biologics”: confirm with the site.", Kind::Event("None", "Yes, most recent on")),
         ],
     },
     Section {
         key: "consent",
         title: "Consent",
         gate: None,
-        items: &[yes_no("patient.consent", "Able and willing to give written informed consent?", "")],
+        items: &[yn("patient.consent", "Able and willing to give written informed consent?", "Informed consent", "")],
     },
 ];

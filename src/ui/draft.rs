@@ -123,6 +123,8 @@ impl Draft {
                 Item::Malignancies
                 | Item::H3(_)
                 | Item::Hint(_)
+                | Item::Registry(_)
+                | Item::AnswerRest(..)
                 | Item::Live(_)
                 | Item::SledaiMode
                 | Item::SledaiTotal => {}
@@ -306,6 +308,12 @@ impl Draft {
             (_, v) => self.set(path, text(v)),
         }
     }
+}
+
+/// A date typed as `YYYY-MM-DD`, when it is one.
+#[must_use]
+pub fn parse_date_text(raw: &str) -> Option<chrono::NaiveDate> {
+    parse_date(raw.trim())
 }
 
 /// The key of a malignancy row's leaf.

@@ -1,9 +1,9 @@
 //! The computed lines under the questions (age, ACR count, eGFR used,
 //! AST/ALT ratios, dose), in words. Pure.
 
+use super::day;
 use super::draft::parse_number;
 use super::state::Calc;
-use super::ymd;
 use crate::engine::fmt::num;
 use crate::questions::Live;
 
@@ -13,7 +13,13 @@ pub fn text(which: Live, c: &Calc, get: impl Fn(&str) -> String) -> String {
     let r = &c.report;
     let d = &r.derived;
     match which {
-        Live::Dates => format!("Used: screening {}, baseline {}.", ymd(r.screening_date), ymd(r.baseline_date)),
+        Live::Dates => {
+            if get("baseline_date").trim().is_empty() || r.baseline_date == r.screening_date {
+                format!("Used: screening {}; no infusion date planned, so every window counts back from the screening date.", day(r.screening_date))
+            } else {
+                format!("Used: screening {}, planned infusion {}.", day(r.screening_date), day(r.baseline_date))
+            }
+        }
         Live::Age => match d.age_years {
             Some(a) => format!("Age at screening: {a} years (eligible 18 to 65)."),
             None => "Age at screening: not known (eligible 18 to 65).".into(),

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use super::state::Ctx;
+use super::summary::{deciding, headline};
 use super::words::{conditions, outcome_words, still_to_answer, verdict_words};
-use super::{clinical, fid, ymd};
+use super::{clinical, day, fid, readable, ymd};
 use crate::engine::criteria::{CriterionId, Kind};
 use crate::engine::report::{CriterionReport, Outcome, Verdict};
 use crate::questions;
@@ -63,7 +64,12 @@ pub fn Panel() -> impl IntoView {
     let verdict = Memo::new(move |_| ctx.calc.with(|c| c.report.verdict));
     let open = ctx.sheet;
     view! {
-        <aside class=move || if open.get() { "panel open" } else { "panel" } id="panel" aria-labelledby="verdict-h">
+        <aside
+            class=move || if open.get() { "panel open" } else { "panel" }
+            id="panel"
+            tabindex="-1"
+            aria-labelledby="verdict-h"
+        >
             <div class=move || format!("verdict-box v-{}", verdict.get().key()) id="verdict-box">
                 <h2 id="verdict-h" class="sr-only">"Verdict"</h2>
                 <div aria-live="polite" aria-atomic="true" id="verdict-live">
@@ -114,7 +120,8 @@ pub fn Recruitment() -> impl IntoView {
     }
 }
 
-/// The verdict in words, with its date or what must happen first.
+/// The verdict in words, with the earliest date and the criterion that
+/// decides it, or what must happen first, or how many answers are missing.
 #[component]
 fn VerdictLine() -> impl IntoView {
     let ctx = Ctx::get();
@@ -122,29 +129,60 @@ fn VerdictLine() -> impl IntoView {
         ctx.calc.with(|c| {
             let r = &c.report;
             let until = conditions(r, &c.answers);
-            (r.verdict, r.eligible_from, (!until.is_empty()).then(|| clinical(&until.join("; and ")) + "."))
+            let until = (!until.is_empty()).then(|| readable(&clinical(&until.join("; and "))) + ".");
+            (r.verdict, r.eligible_from, headline(r), until)
         })
     });
     move || {
-        let (v, from, until) = line.get();
-        let (icon, words) = verdict_words(v);
-        let date = match (v, from) {
-            (Verdict::NotYetEligible, Some(d)) => {
-                let s = ymd(d);
-                Some(view! { " from " <time data-eligible-from=s.clone() datetime=s.clone()>{s.clone()}</time> })
+        let (v, from, words, until) = line.get();
+        let (icon, short) = verdict_words(v);
+        // With a date: the words for people in a <time> that holds the ISO
+        // date for machines, and the criterion that decides it.
+        let dated = from.filter(|_| v == Verdict::NotYetEligible).map(|d| {
+            let deciding = ctx.calc.with_untracked(|c| deciding(&c.report));
+            let when = if deciding.is_some_and(CriterionId::from_baseline) {
+                "earliest infusion"
+            } else {
+                "earliest screening"
+            };
+            let s = ymd(d);
+            view! {
+                <strong>
+                    {format!("{short}: {when} ")}
+                    <time data-eligible-from=s.clone() datetime=s>{day(d)}</time>
+                </strong>
+                {deciding.map(|id| view! { <span class="deciding">{format!(" ({} {})", id.key(), id.title())}</span> })}
             }
-            _ => None,
-        };
+        });
+        let words = if dated.is_some() { None } else { Some(view! { <strong>{words}</strong> }) };
         view! {
             <p class="verdict-line">
                 <span class="icon" aria-hidden="true">{icon}</span>
-                <strong>{words}</strong>
-                {date}
+                <span class="verdict-words">{words} {dated}</span>
             </p>
             {until.map(|u| view! { <p class="verdict-until" data-until>{u}</p> })}
             <p class="verdict-code">"Verdict: " <code data-verdict=v.key()>{v.key()}</code></p>
         }
     }
+}
+
+/// Opens criterion `id`'s details, moves focus to it and shows it, after
+/// closing the phone sheet (which would cover it).
+pub fn open_criterion(id: CriterionId) {
+    use wasm_bindgen::JsCast;
+    Ctx::get().sheet.set(false);
+    let Some(el) = document().get_element_by_id(&format!("c-{}", id.key())) else { return };
+    if let Ok(details) = el.clone().dyn_into::<web_sys::HtmlDetailsElement>() {
+        details.set_open(true);
+    }
+    if let Some(summary) = document().get_element_by_id(&format!("cs-{}", id.key())) {
+        if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+            let _ = summary.focus();
+        }
+    }
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// The panel's three lists: what stands in the way, what is still to
@@ -172,17 +210,19 @@ fn PanelLists() -> impl IntoView {
                 <ul class="fails">
                     <For each=move || fails.get() key=|f| f.clone() let:f>
                         <li>
-                            <a href=format!("#c-{}", f.0.key())>
+                            <a
+                                href=format!("#c-{}", f.0.key())
+                                data-criterion-link=f.0.key()
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    open_criterion(f.0);
+                                }
+                            >
                                 <strong>{format!("{} {}", f.0.key(), f.0.title())}</strong>
                             </a>
                             ": "
-                            {f.1.clone()}
-                            {match (f.2, f.3) {
-                                (Some(d), _) => Some(format!(" (clears on {})", ymd(d))),
-                                (None, true) => Some(" (for now)".to_string()),
-                                _ => None,
-                            }
-                                .map(|t| view! { <span class="small">{t}</span> })}
+                            {readable(&f.1)}
+                            {(f.2.is_none() && f.3).then(|| view! { <span class="small">" (for now)"</span> })}
                         </li>
                     </For>
                 </ul>
@@ -279,7 +319,7 @@ fn CriterionItem(id: CriterionId) -> impl IntoView {
 #[component]
 fn Detail(c: CriterionReport) -> impl IntoView {
     let clears = match (c.clears_on, c.temporary, c.id.until()) {
-        (Some(d), _, _) => Some(view! { <p><strong>"Clears on: "</strong>{ymd(d)}</p> }.into_any()),
+        (Some(d), _, _) => Some(view! { <p><strong>"Clears on: "</strong>{day(d)}</p> }.into_any()),
         (None, true, Some(until)) => Some(
             view! {
                 <p>
@@ -299,9 +339,23 @@ fn Detail(c: CriterionReport) -> impl IntoView {
             </ul>
         }
     });
+    let inputs = c.id.inputs();
+    let change = (!inputs.is_empty()).then(|| {
+        view! {
+            <p class="change">
+                <strong>"Change the answer: "</strong>
+                {inputs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| view! { {(i > 0).then_some(" · ")} <QuestionLink path=(*p).to_string() /> })
+                    .collect_view()}
+            </p>
+        }
+    });
     view! {
-        <p><strong>"Result: "</strong>{c.reason.clone()}</p>
+        <p><strong>"Result: "</strong>{readable(&c.reason)}</p>
         {clears}
         {missing}
+        {change}
     }
 }

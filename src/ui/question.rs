@@ -9,7 +9,8 @@ use super::{eid, fid, hid};
 use crate::questions::{Check, Kind, Options, Question};
 
 /// The answers of a yes/no question.
-pub const YES_NO: Options = &[("true", "Yes"), ("false", "No"), ("", "Not known")];
+/// "No" first and "Not known" last, as every choice of the page.
+pub const YES_NO: Options = &[("false", "No"), ("true", "Yes"), ("", "Not known")];
 
 /// The message at `path`, re-rendering only when it changes.
 pub fn note_of(path: String) -> Memo<Option<String>> {
@@ -112,6 +113,7 @@ pub fn QuestionView(
                     aria-invalid=move || note.with(Option::is_some).then_some("true")
                     bind:value=value
                 />
+                <DateWords value />
                 {hint(&p, q.hint)}
                 <Message path=p.clone() note />
             </div>
@@ -130,9 +132,12 @@ pub fn QuestionView(
             .into_any()
         }
         Kind::YesNo => radios_field(q, label, path, value, YES_NO.to_vec(), describe, note).into_any(),
-        Kind::Radios(options) => radios_field(q, label, path, value, options.to_vec(), describe, note).into_any(),
+        Kind::Radios(options) => {
+            let options = options.iter().copied().chain([("", "Not known")]).collect();
+            radios_field(q, label, path, value, options, describe, note).into_any()
+        }
         Kind::NoneOr(none, other, gate) => {
-            let options = vec![("none", none), ("", "Not known"), (gate.value(), other)];
+            let options = vec![("none", none), (gate.value(), other), ("", "Not known")];
             radios_field(q, label, path, value, options, describe, note).into_any()
         }
         Kind::Event(none, dated) => {
@@ -151,7 +156,7 @@ pub fn QuestionView(
                             path
                             name=id.clone()
                             value
-                            options=vec![("none", none), ("", "Not known"), ("date", dated)]
+                            options=vec![("none", none), ("date", dated), ("", "Not known")]
                             describe=describe.clone()
                         />
                         <label class="sr-only" for=for_date>{date_label}</label>
@@ -165,6 +170,7 @@ pub fn QuestionView(
                             prop:disabled=move || value.with(|v| v != "date")
                             bind:value=date
                         />
+                        <DateWords value=date />
                     </div>
                     <Message path=p.clone() note />
                 </fieldset>
@@ -214,6 +220,15 @@ fn radios_field(
             <Message path=p.clone() note />
         </fieldset>
     }
+}
+
+/// The date in a date input, in words beside it (`2 Dec 2026`): the
+/// browser shows the input in its own locale's order (12/02/2026), which
+/// can be read two ways.
+#[component]
+fn DateWords(value: RwSignal<String>) -> impl IntoView {
+    let words = move || value.with(|v| super::draft::parse_date_text(v).map(super::day));
+    view! { <span class="unit date-words" aria-hidden="true">{words}</span> }
 }
 
 /// Radios of one answer (`data-path`), one per option; `""` is "not known".

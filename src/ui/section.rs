@@ -26,16 +26,59 @@ pub fn Questionnaire() -> impl IntoView {
     }
 }
 
-/// One section: a card with `data-section`, absent from the page while its
-/// gate is closed.
+/// Whether the answer of `q` at its own path is given (an event "a date"
+/// needs its date; a word list, a ticked box).
+fn answered(q: &Question, get: &impl Fn(&str) -> String) -> bool {
+    match q.kind {
+        Kind::Event(..) => match get(q.path).as_str() {
+            "date" => !get(&format!("{}#date", q.path)).trim().is_empty(),
+            v => !v.is_empty(),
+        },
+        Kind::Checks(words, _, _) => {
+            words.iter().any(|(w, _, _)| !get(&format!("{}/{w}", q.path)).is_empty())
+                || !get(&format!("{}/none", q.path)).is_empty()
+                || !get(&format!("{}/", q.path)).is_empty()
+        }
+        _ => !get(q.path).trim().is_empty(),
+    }
+}
+
+/// The questions of a section shown now (their gates open), and how many
+/// of them are answered.
+fn progress(section: &'static Section, get: impl Fn(&str) -> String) -> (usize, usize) {
+    let (mut shown, mut done) = (0, 0);
+    crate::questions::each(section.items, &mut Vec::new(), &mut |it, gates| {
+        if let Item::Q(q) = it {
+            if gates.iter().all(|g| g.open(&get)) {
+                shown += 1;
+                done += usize::from(answered(q, &get));
+            }
+        }
+    });
+    (done, shown)
+}
+
+/// One section: a card with `data-section`, its heading saying how many of
+/// its questions are answered; absent from the page while its gate is
+/// closed.
 #[component]
 fn SectionView(section: &'static Section) -> impl IntoView {
+    let ctx = Ctx::get();
+    let count = Memo::new(move |_| progress(section, |k| ctx.form.text(k)));
     let card = move || {
         let h = format!("s-{}", section.key);
         let labelled = h.clone();
         view! {
             <section class="card" data-section=section.key aria-labelledby=labelled>
-                <h2 id=h>{section.title}</h2>
+                <h2 id=h>
+                    {section.title}
+                    <span class="count" data-answered>
+                        {move || {
+                            let (done, shown) = count.get();
+                            format!(" ({done} of {shown} answered)")
+                        }}
+                    </span>
+                </h2>
                 {items(section.items)}
             </section>
         }
@@ -86,6 +129,79 @@ fn item(it: &'static Item) -> AnyView {
             .into_any()
         }
         Item::Malignancies => view! { <Malignancies /> }.into_any(),
+        Item::Registry(id) => view! {
+            <p class="registry">
+                <span class="small">{format!("Registry ({}): ", id.key())}</span>
+                <q>{id.sentence()}</q>
+            </p>
+        }
+        .into_any(),
+        Item::AnswerRest(words, rest, value) => {
+            view! { <AnswerRest words=*words rest=*rest value=*value /> }.into_any()
+        }
+    }
+}
+
+/// One click answering every question of its section that is still
+/// unanswered and of the kind `rest` names with `value` (shown at each
+/// question); then a line says how many, with an undo.
+#[component]
+fn AnswerRest(words: &'static str, rest: crate::questions::Rest, value: &'static str) -> impl IntoView {
+    let ctx = Ctx::get();
+    // The keys this click set, until undone or answered otherwise.
+    let set = RwSignal::new(Vec::<&'static str>::new());
+    let section = SECTIONS.iter().find(|s| {
+        let mut here = false;
+        crate::questions::each(s.items, &mut Vec::new(), &mut |it, _| {
+            here |= matches!(it, Item::AnswerRest(w, r, _) if *w == words && *r == rest);
+        });
+        here
+    });
+    let apply = move |_| {
+        let Some(section) = section else { return };
+        let mut keys = Vec::new();
+        crate::questions::each(section.items, &mut Vec::new(), &mut |it, gates| {
+            if let Item::Q(q) = it {
+                let get = |k: &str| ctx.form.sig(k).get_untracked();
+                if rest.takes(q) && gates.iter().all(|g| g.open(get)) && get(q.path).is_empty() {
+                    ctx.form.sig(q.path).set(value.to_string());
+                    keys.push(q.path);
+                }
+            }
+        });
+        set.set(keys);
+    };
+    let undo = move |_| {
+        for k in set.get_untracked() {
+            let s = ctx.form.sig(k);
+            if s.get_untracked() == value {
+                s.set(String::new());
+            }
+        }
+        set.set(Vec::new());
+    };
+    let said = move || {
+        let n = set.with(Vec::len);
+        (n > 0).then(|| format!("{n} {} set to “{}”.", if n == 1 { "answer" } else { "answers" }, word_of(rest, value)))
+    };
+    view! {
+        <p class="rest">
+            <button type="button" data-action="answer-rest" on:click=apply>{words}</button>
+            <Show when=move || set.with(|s| !s.is_empty())>
+                <span role="status">{said}</span>
+                " "
+                <button type="button" data-action="undo-rest" on:click=undo>"Undo"</button>
+            </Show>
+        </p>
+    }
+}
+
+/// The words of `value` for the questions `rest` answers.
+fn word_of(rest: crate::questions::Rest, value: &str) -> &str {
+    match (rest, value) {
+        (crate::questions::Rest::YesNo, "false") => "No",
+        (crate::questions::Rest::YesNo, "true") => "Yes",
+        (_, v) => v,
     }
 }
 

@@ -187,7 +187,7 @@ impl Calc {
         let report = crate::evaluate(&answers, today);
         notes.extend(page_notes(d));
         notes.extend(report.errors.iter().map(|e| (e.path.clone(), e.message.clone())));
-        let notes = notes.into_iter().map(|(p, m)| (p, super::clinical(&m))).collect();
+        let notes = notes.into_iter().map(|(p, m)| (p, super::readable(&super::clinical(&m)))).collect();
         Calc { answers, report, notes }
     }
 
@@ -224,6 +224,8 @@ pub type Status = Option<(String, bool)>;
 pub struct Ctx {
     /// The answers as typed.
     pub form: Form,
+    /// The draft: everything typed, as one value.
+    pub draft: Memo<Draft>,
     /// What the draft gives: answers, report and messages.
     pub calc: Memo<Calc>,
     /// Whether the verdict sheet is open (phones, embed mode).
@@ -246,9 +248,11 @@ impl Ctx {
     pub fn new(today: NaiveDate, embedded: bool) -> Ctx {
         let form = Form::new();
         form.load(&super::fresh_draft(today));
-        let calc = Memo::new(move |_| Calc::of(&form.snapshot(), today));
+        let draft = Memo::new(move |_| form.snapshot());
+        let calc = Memo::new(move |_| draft.with(|d| Calc::of(d, today)));
         Ctx {
             form,
+            draft,
             calc,
             sheet: RwSignal::new(false),
             status: RwSignal::new(None),

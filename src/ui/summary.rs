@@ -1,105 +1,373 @@
-//! The referral summary: plain text for the clipboard, and a print-only
-//! block with the verdict, the answers and every criterion's outcome.
+//! The referral summary, pure: the verdict's headline, the answers in
+//! clinical words section by section, the short prose for an EHR note
+//! ("Copy summary") and the full list ("Copy full list"). The printed
+//! letter (`letter.rs`) shows the same pieces.
 
-use serde_json::Value;
+use super::draft::{row_path, Draft};
+use super::state::Calc;
+use super::words::{still_to_answer, verdict_words};
+use super::{day, readable};
+use crate::engine::criteria::CriterionId;
+use crate::engine::fmt::num;
+use crate::engine::report::{Outcome, Report, Verdict};
+use crate::questions::{self, Item, Kind, Question, MALIGNANCY_LEAVES, SECTIONS, SLEDAI_MODE};
 
-use crate::engine::answers::Answers;
-use crate::engine::report::{Report, Verdict};
-use crate::ui::words::{conditions, outcome_words, verdict_words};
-use crate::ui::ymd;
-
-/// The answers as `path: value` lines (the schema left out).
+/// The verdict in words, as the panel, the letter and the copied summary
+/// say it: "Not yet eligible: earliest infusion 16 Feb 2027 (E14 ...)".
 #[must_use]
-pub fn answer_lines(a: &Answers) -> Vec<(String, String)> {
-    fn walk(path: &str, v: &Value, out: &mut Vec<(String, String)>) {
-        match v {
-            Value::Object(m) => {
-                for (k, v) in m {
-                    let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
-                    if p != "schema" {
-                        walk(&p, v, out);
+pub fn headline(r: &Report) -> String {
+    let (_, words) = verdict_words(r.verdict);
+    let named = |id: CriterionId| format!("{} {}", id.key(), id.title());
+    match r.verdict {
+        Verdict::NotYetEligible => match (r.eligible_from, deciding(r)) {
+            (Some(d), Some(id)) => {
+                let when = if id.from_baseline() { "earliest infusion" } else { "earliest screening" };
+                format!("{words}: {when} {} ({})", day(d), named(id))
+            }
+            _ => words.to_string(),
+        },
+        Verdict::NotEligible => {
+            let ids: Vec<String> =
+                r.criteria.iter().filter(|c| c.outcome == Outcome::Fail && !c.temporary).map(|c| named(c.id)).collect();
+            format!("{words} ({})", ids.join("; "))
+        }
+        Verdict::Incomplete => {
+            let n = still_to_answer(r).len();
+            let check = r.errors.len();
+            let mut parts = Vec::new();
+            if n > 0 {
+                parts.push(format!("{n} {} missing", if n == 1 { "answer" } else { "answers" }));
+            }
+            if check > 0 {
+                parts.push(format!("{check} to check"));
+            }
+            format!("Incomplete: {}", parts.join(", "))
+        }
+        Verdict::PotentiallyEligible => words.to_string(),
+    }
+}
+
+/// The criterion whose date is the verdict's `eligible_from` (the last to
+/// clear).
+#[must_use]
+pub fn deciding(r: &Report) -> Option<CriterionId> {
+    let from = r.eligible_from?;
+    r.criteria.iter().find(|c| c.outcome == Outcome::Fail && c.clears_on == Some(from)).map(|c| c.id)
+}
+
+/// What the dates are counted from, when the draft did not give them:
+/// "no infusion date planned; windows counted from screening".
+#[must_use]
+pub fn dates_said(r: &Report, d: &Draft) -> String {
+    let planned = !d.get("baseline_date").trim().is_empty() && r.baseline_date != r.screening_date;
+    if planned {
+        format!("Screening {}; planned infusion {}.", day(r.screening_date), day(r.baseline_date))
+    } else {
+        format!(
+            "Screening {}; no infusion date planned, so every window is counted from the screening date.",
+            day(r.screening_date)
+        )
+    }
+}
+
+/// Words of an option of `options`, without what the page adds in
+/// parentheses (`Prednisone (5 mg)` is `Prednisone`).
+fn option_words(options: &[(&str, &'static str)], v: &str) -> String {
+    options
+        .iter()
+        .find(|(o, _)| *o == v)
+        .map_or_else(|| v.to_string(), |(_, w)| w.split(" (").next().unwrap_or(w).to_string())
+}
+
+/// A question's answer in clinical words, from the draft, or `None` when
+/// not answered. A lab value comes with its unit (its unit question is then
+/// not listed apart).
+fn answer_words(q: &Question, path: &str, d: &Draft) -> Option<String> {
+    let raw = d.get(path).trim().to_string();
+    let words = match q.kind {
+        Kind::Checks(items, _, weights) => {
+            let prefix = format!("{path}/");
+            if !d.vals.iter().any(|(k, _)| k.starts_with(&prefix)) {
+                return None;
+            }
+            let names: Vec<String> = items
+                .iter()
+                .filter(|(w, _, _)| d.ticked(path, w))
+                .map(|(w, name, _)| {
+                    if weights {
+                        let weight = serde_json::from_value(serde_json::Value::String((*w).to_string()))
+                            .map_or(0, crate::engine::calc::sledai_weight);
+                        format!("{name} ({weight})")
+                    } else {
+                        (*name).to_string()
+                    }
+                })
+                .collect();
+            if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join(", ")
+            }
+        }
+        _ if raw.is_empty() => return None,
+        Kind::Number(unit) => {
+            // The number as read (what the engine used): a text that is not
+            // a number is not listed, it is among the answers to check.
+            let raw = super::draft::parse_number(&raw)?.to_string();
+            let unit_path = path.strip_suffix(".value").map(|p| format!("{p}.unit"));
+            let unit = match unit_path.as_deref().and_then(questions::question) {
+                Some(Question { kind: Kind::Radios(options), .. }) => {
+                    let u = d.get(unit_path.as_deref().unwrap_or_default());
+                    if u.is_empty() {
+                        "(unit not given)".to_string()
+                    } else {
+                        option_words(options, u)
                     }
                 }
+                _ => unit.to_string(),
+            };
+            format!("{raw} {unit}").trim().to_string()
+        }
+        Kind::Date => super::draft::parse_date_text(&raw).map_or(raw.clone(), day),
+        Kind::YesNo => option_words(super::question::YES_NO, &raw),
+        Kind::Radios(options) | Kind::Select(options, _) => option_words(options, &raw),
+        Kind::NumberSelect(options, _) => option_words(options, &raw),
+        Kind::Event(none, _) => match raw.as_str() {
+            "none" => none.to_string(),
+            _ => {
+                let on = d.get(&format!("{path}#date"));
+                super::draft::parse_date_text(on).map_or_else(|| format!("on {on}"), |x| format!("on {}", day(x)))
             }
-            Value::Array(items) if items.iter().any(|v| matches!(v, Value::Object(_))) => {
-                for (i, v) in items.iter().enumerate() {
-                    walk(&format!("{path}[{i}]"), v, out);
+        },
+        Kind::NoneOr(none, other, gate) => {
+            if raw == gate.value() {
+                other.trim_end_matches(": list each").to_string()
+            } else {
+                none.to_string()
+            }
+        }
+    };
+    Some(words)
+}
+
+/// The answers of the draft in clinical words, section by section: each
+/// answered question's label and answer (unit questions go with their
+/// value; malignancy rows are listed one by one).
+#[must_use]
+pub fn answer_lines(d: &Draft) -> Vec<(&'static str, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    for s in SECTIONS {
+        let mut lines = Vec::new();
+        questions::each(s.items, &mut Vec::new(), &mut |it, _| match it {
+            Item::Q(q) if q.path.ends_with(".unit") => {}
+            Item::Q(q) => {
+                if let Some(w) = answer_words(q, q.path, d) {
+                    lines.push((q.name().to_string(), w));
                 }
             }
-            Value::Array(items) => {
-                let words: Vec<String> = items
-                    .iter()
-                    .map(|w| match w {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    })
-                    .collect();
-                out.push((path.to_string(), if words.is_empty() { "none".into() } else { words.join(", ") }));
+            Item::SledaiMode => {
+                let mode = d.get(SLEDAI_MODE);
+                if mode == "both" {
+                    lines.push(("SLEDAI-2K".to_string(), "given both as a score and as descriptors".to_string()));
+                }
             }
-            Value::String(s) => out.push((path.to_string(), s.clone())),
-            Value::Null => {}
-            // As typed: the shortest text that reads back to the same number.
-            Value::Number(n) => out.push((path.to_string(), n.as_f64().map(|x| x.to_string()).unwrap_or_default())),
-            other => out.push((path.to_string(), other.to_string())),
+            Item::Malignancies => {
+                for i in 0..d.malignancies {
+                    let parts: Vec<String> = MALIGNANCY_LEAVES
+                        .iter()
+                        .filter_map(|(leaf, kind)| {
+                            let q = Question { path: "", label: "", name: "", hint: "", kind: *kind };
+                            let w = answer_words(&q, &row_path(i, leaf), d)?;
+                            Some(if *leaf == "adequately_treated" { format!("adequately treated: {w}") } else { w })
+                        })
+                        .collect();
+                    lines.push((format!("Malignancy {}", i + 1), parts.join(", ")));
+                }
+            }
+            _ => {}
+        });
+        if !lines.is_empty() {
+            out.push((s.title, lines));
         }
-    }
-    let mut out = Vec::new();
-    if let Ok(v) = serde_json::from_str(&crate::to_json(a)) {
-        walk("", &v, &mut out);
     }
     out
 }
 
-/// The verdict in one line, with what must happen first when no single
-/// date says it.
-#[must_use]
-pub fn verdict_line(r: &Report, a: &Answers) -> String {
-    let (_, words) = verdict_words(r.verdict);
-    match (r.verdict, r.eligible_from) {
-        (Verdict::NotYetEligible, Some(d)) => format!("{words} from {}", ymd(d)),
-        (Verdict::NotYetEligible, None) => format!("{words}: {}", conditions(r, a).join("; and ")),
-        _ => words.to_string(),
-    }
+/// The failing criteria with their reasons (dates in words).
+fn reasons(r: &Report) -> Vec<String> {
+    r.criteria
+        .iter()
+        .filter(|c| c.outcome == Outcome::Fail)
+        .map(|c| {
+            let until = match (c.clears_on, c.temporary) {
+                (Some(d), _) => format!(" Clears on {}.", day(d)),
+                (None, true) => " Can clear without a date (see the reason).".to_string(),
+                (None, false) => String::new(),
+            };
+            format!("{} {}: {}{until}", c.id.key(), c.id.title(), readable(&c.reason))
+        })
+        .collect()
 }
 
-/// The whole summary as plain text.
-#[must_use]
-pub fn summary_text(a: &Answers, r: &Report) -> String {
-    let mut s = String::new();
-    s.push_str("MiSLE trial pre-screening (NCT02633163)\n");
-    s.push_str(&format!("Screening date {}, baseline {}\n", ymd(r.screening_date), ymd(r.baseline_date)));
-    s.push_str(&format!("Verdict: {} [{}]\n", verdict_line(r, a), r.verdict.key()));
-    s.push_str("Recruitment status must be confirmed with the study team (registry record last verified February 2024).\n\nCriteria:\n");
-    for c in &r.criteria {
-        s.push_str(&format!("{} {} – {}: {}", c.id.key(), c.id.title(), outcome_words(c.outcome).1, c.reason));
-        if let Some(d) = c.clears_on {
-            s.push_str(&format!(" Clears on {}.", ymd(d)));
-        } else if c.temporary {
-            s.push_str(" Temporary: can clear without a date.");
-        }
-        if !c.missing.is_empty() {
-            s.push_str(&format!(" Missing: {}.", c.missing.join(", ")));
-        }
-        s.push('\n');
+/// The key values, in a line each for the patient, disease, labs and
+/// medications ("Patient: woman, 34 years, 64 kg.").
+fn key_values(c: &Calc) -> Vec<String> {
+    let a = &c.answers;
+    let d = &c.report.derived;
+    let p = a.patient.as_ref();
+    let mut patient = Vec::new();
+    match p.and_then(|p| p.sex) {
+        Some(crate::engine::answers::Sex::Female) => patient.push("woman".to_string()),
+        Some(crate::engine::answers::Sex::Male) => patient.push("man".to_string()),
+        None => {}
     }
-    if !r.errors.is_empty() {
-        s.push_str("\nAnswers in error (not used):\n");
-        for e in &r.errors {
-            s.push_str(&format!("{}: {}\n", e.path, e.message));
+    if let Some(age) = d.age_years {
+        patient.push(format!("{age} years"));
+    }
+    if let Some(w) = p.and_then(|p| p.weight_kg) {
+        patient.push(format!("{} kg", num(w)));
+    }
+    let sle = a.sle.as_ref();
+    let mut disease = Vec::new();
+    if let Some(n) = d.acr_count {
+        disease.push(format!("{n} of 11 ACR criteria"));
+    }
+    if let Some(s) = d.sledai_score {
+        disease.push(format!("SLEDAI-2K {s}"));
+    }
+    if let Some(b) = sle.and_then(|s| s.bilag.as_ref()) {
+        let active: Vec<String> = crate::engine::answers::BilagDomain::ALL
+            .iter()
+            .filter_map(|&dom| match b.grade(dom) {
+                Some(g @ (crate::engine::answers::Grade::A | crate::engine::answers::Grade::B)) => {
+                    Some(format!("{} {g:?}", dom.key()))
+                }
+                _ => None,
+            })
+            .collect();
+        disease.push(if active.is_empty() {
+            "no BILAG A or B".to_string()
+        } else {
+            format!("BILAG {}", active.join(", "))
+        });
+    }
+    if let Some(ana) = sle.and_then(|s| s.ana.as_ref()) {
+        let titer = ana.titer.map(|t| if t <= 0.0 { "negative".to_string() } else { format!("1:{}", num(t)) });
+        disease.push(format!(
+            "ANA {}{}",
+            titer.unwrap_or_else(|| "titer not given".into()),
+            ana.date.map(|x| format!(" ({})", day(x))).unwrap_or_default()
+        ));
+    }
+    if let Some(ds) = sle.and_then(|s| s.anti_dsdna.as_ref()) {
+        let res = match ds.positive {
+            Some(true) => "positive",
+            Some(false) => "negative",
+            None => "result not given",
+        };
+        disease.push(format!("anti-dsDNA {res}{}", ds.date.map(|x| format!(" ({})", day(x))).unwrap_or_default()));
+    }
+    let mut labs = Vec::new();
+    if let Some(e) = d.egfr {
+        labs.push(format!("eGFR {}", num(e)));
+    }
+    let mut meds = Vec::new();
+    if let Some(mg) = d.prednisone_equivalent_mg {
+        let per_kg = d.prednisone_mg_per_kg.map(|x| format!(" ({} mg/kg/day)", num(x))).unwrap_or_default();
+        meds.push(format!("prednisone-equivalent {} mg/day{per_kg}", num(mg)));
+    }
+    let mut out = Vec::new();
+    for (what, parts) in [("Patient", patient), ("Lupus", disease), ("Labs", labs), ("Medications", meds)] {
+        if !parts.is_empty() {
+            out.push(format!("{what}: {}.", parts.join("; ")));
         }
+    }
+    out
+}
+
+/// The labs as typed, in clinicians' units ("hemoglobin 11.2 g/dL").
+fn lab_words(d: &Draft) -> Vec<String> {
+    let mut out = Vec::new();
+    for (path, name) in [
+        ("labs.wbc.value", "WBC"),
+        ("labs.hemoglobin.value", "hemoglobin"),
+        ("labs.platelets.value", "platelets"),
+        ("labs.creatinine.value", "creatinine"),
+    ] {
+        if let Some(q) = questions::question(path) {
+            if let Some(w) = answer_words(q, path, d) {
+                out.push(format!("{name} {w}"));
+            }
+        }
+    }
+    out
+}
+
+/// "Copy summary": about ten lines of prose for an EHR note: the verdict,
+/// its reasons, the dates used, key values with their dates, what is
+/// missing, and the trial's caveats.
+#[must_use]
+pub fn prose(c: &Calc, d: &Draft) -> String {
+    let r = &c.report;
+    let mut lines = vec![format!("MiSLE trial (NCT02633163) pre-screening: {}.", headline(r))];
+    let why = reasons(r);
+    if !why.is_empty() {
+        lines.push(format!("Why: {}", why.join(" ")));
+    }
+    let until = super::words::conditions(r, &c.answers);
+    if !until.is_empty() {
+        lines.push(format!("First: {}.", readable(&until.join("; and "))));
+    }
+    lines.push(dates_said(r, d));
+    let mut values = key_values(c);
+    let labs = lab_words(d);
+    if !labs.is_empty() {
+        match values.iter_mut().find(|l| l.starts_with("Labs: ")) {
+            Some(l) => *l = format!("{}; {}.", l.trim_end_matches('.'), labs.join("; ")),
+            None => values.push(format!("Labs: {}.", labs.join("; "))),
+        }
+    }
+    lines.extend(values);
+    let missing: Vec<String> = still_to_answer(r).into_iter().map(|(p, _)| questions::name(&p)).collect();
+    if !missing.is_empty() {
+        lines.push(format!("Still to answer: {}.", missing.join("; ")));
+    }
+    if !c.notes.is_empty() {
+        let checks: Vec<String> =
+            c.notes.iter().map(|(p, m)| format!("{}: {}", questions::name(p), readable(m))).collect();
+        lines.push(format!("To check: {}.", checks.join("; ")));
+    }
+    lines.push(format!("E11 ({}) is for the site to decide.", CriterionId::E11.title()));
+    lines.push(RECRUITMENT.to_string());
+    lines.join("\n") + "\n"
+}
+
+/// The recruitment caveat, in one sentence.
+pub const RECRUITMENT: &str = "Recruitment status must be confirmed with the study team: the registry record was last verified in February 2024, and 2025 listings show the trial as active, not recruiting, or completed.";
+
+/// "Copy full list": the headline, reasons and dates, every criterion with
+/// its outcome and values, and every answer in clinical words.
+#[must_use]
+pub fn full_text(c: &Calc, d: &Draft) -> String {
+    let r = &c.report;
+    let mut s = format!("MiSLE trial (NCT02633163) pre-screening\n{}\n{}\n", headline(r), dates_said(r, d));
+    for why in reasons(r) {
+        s.push_str(&format!("- {why}\n"));
+    }
+    s.push_str("\nCriteria:\n");
+    for cr in &r.criteria {
+        let (mark, words) = super::words::outcome_words(cr.outcome);
+        s.push_str(&format!("{mark} {} {} – {words}: {}\n", cr.id.key(), cr.id.title(), readable(&cr.reason)));
     }
     s.push_str("\nAnswers:\n");
-    for (p, v) in answer_lines(a) {
-        s.push_str(&format!("{p}: {v}\n"));
+    for (section, lines) in answer_lines(d) {
+        s.push_str(&format!("{section}\n"));
+        for (q, a) in lines {
+            s.push_str(&format!("  {q}: {a}\n"));
+        }
     }
+    s.push('\n');
+    s.push_str(RECRUITMENT);
+    s.push('\n');
     s
-}
-
-/// The print-only summary (the page's print stylesheet shows only it and
-/// the verdict).
-#[leptos::component]
-pub fn Summary() -> impl leptos::IntoView {
-    use leptos::prelude::*;
-    let ctx = crate::ui::state::Ctx::get();
-    view! { <pre class="print-only" id="summary">{move || ctx.calc.with(|c| summary_text(&c.answers, &c.report))}</pre> }
 }

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::draft::{clip, Draft};
 use super::state::Ctx;
-use super::summary::summary_text;
+use super::summary::{full_text, prose};
 use super::{fresh_draft, ymd};
 
 /// The toolbar and its message lines.
@@ -15,13 +15,15 @@ use super::{fresh_draft, ymd};
 pub fn Toolbar() -> impl IntoView {
     let ctx = Ctx::get();
     let say = move |m: String, err: bool| ctx.status.set(Some((m, err)));
-    let copy = move |_| {
-        let text = ctx.calc.with_untracked(|c| summary_text(&c.answers, &c.report));
+    let copy = move |full: bool| {
+        let text =
+            ctx.calc.with_untracked(|c| ctx.draft.with_untracked(|d| if full { full_text(c, d) } else { prose(c, d) }));
         let Some(win) = web_sys::window() else { return };
         let promise = win.navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
             if JsFuture::from(promise).await.is_ok() {
-                say("Summary copied to the clipboard.".into(), false);
+                let what = if full { "The full list" } else { "The summary" };
+                say(format!("{what} is on the clipboard."), false);
             } else {
                 say("The browser refused the clipboard; use Print instead.".into(), true);
             }
@@ -60,7 +62,8 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar" role="toolbar" aria-label="Summary and answers">
-            <button type="button" data-action="copy-summary" on:click=copy>"Copy summary"</button>
+            <button type="button" data-action="copy-summary" on:click=move |_| copy(false)>"Copy summary"</button>
+            <button type="button" data-action="copy-full" on:click=move |_| copy(true)>"Copy full list"</button>
             <button type="button" data-action="print" on:click=print>"Print"</button>
             <button type="button" data-action="save-answers" on:click=save>"Save answers"</button>
             <label class="file-button" for="load-answers">"Load answers"</label>

@@ -8,6 +8,7 @@ import {
   fill,
   fillEligiblePatient,
   flow,
+  pick,
   select,
   startSuite,
   verdict,
@@ -27,13 +28,13 @@ describe('field messages', () => {
       await fillEligiblePatient(page);
       await expectVerdict(page, 'potentially_eligible');
       await fill(page, 'labs.hemoglobin.value', '95');
-      await select(page, 'labs.hemoglobin.unit', 'g/dL');
+      await pick(page, 'labs.hemoglobin.unit', 'g/dL');
       await expectFieldMessage(page, 'labs.hemoglobin.value', /hemoglobin/i);
       await page.waitForSelector('[data-verdict]:not([data-verdict="potentially_eligible"])', { state: 'attached' });
       assert.notEqual(await verdict(page), 'potentially_eligible');
 
       // the same value in g/L is plausible (9.5 g/dL): message gone, eligible again
-      await select(page, 'labs.hemoglobin.unit', 'g/L');
+      await pick(page, 'labs.hemoglobin.unit', 'g/L');
       await expectVerdict(page, 'potentially_eligible');
       assert.equal(await fieldMessage(page, 'labs.hemoglobin.value'), '', 'the hemoglobin message stayed after fixing the unit');
     });

@@ -354,11 +354,11 @@ export async function fillEligiblePatient(page, { skip = [] } = {}) {
   // labs
   await step('labs.egfr.value', () => fill(page, 'labs.egfr.value', '85'));
   await step('labs.wbc.value', () => fill(page, 'labs.wbc.value', '4.5'));
-  await step('labs.wbc.unit', () => select(page, 'labs.wbc.unit', '10^9/L'));
+  await step('labs.wbc.unit', () => pick(page, 'labs.wbc.unit', '10^9/L'));
   await step('labs.hemoglobin.value', () => fill(page, 'labs.hemoglobin.value', '11.2'));
-  await step('labs.hemoglobin.unit', () => select(page, 'labs.hemoglobin.unit', 'g/dL'));
+  await step('labs.hemoglobin.unit', () => pick(page, 'labs.hemoglobin.unit', 'g/dL'));
   await step('labs.platelets.value', () => fill(page, 'labs.platelets.value', '210'));
-  await step('labs.platelets.unit', () => select(page, 'labs.platelets.unit', '10^9/L'));
+  await step('labs.platelets.unit', () => pick(page, 'labs.platelets.unit', '10^9/L'));
   await step('labs.ast.value', () => fill(page, 'labs.ast.value', '30'));
   await step('labs.ast.uln', () => fill(page, 'labs.ast.uln', '40'));
   await step('labs.alt.value', () => fill(page, 'labs.alt.value', '25'));

@@ -93,15 +93,15 @@ describe('temporary failures and unit slips', () => {
       await expectVerdict(page, 'potentially_eligible');
 
       // WBC 4.5 with the unit /uL (= /mm³): 0.0045 x10^9/L.
-      await select(page, 'labs.wbc.unit', '/uL');
-      await expectFieldMessage(page, 'labs.wbc.value', /4\.5 \/uL = 0\.0045 x10\^9\/L is implausibly low .*check the unit/i);
+      await pick(page, 'labs.wbc.unit', '/uL');
+      await expectFieldMessage(page, 'labs.wbc.value', /4\.5 \/µL = 0\.0045 ×10⁹\/L is implausibly low .*check the unit/i);
       await expectVerdict(page, 'incomplete');
       await expectCriterion(page, 'E3', 'unknown');
-      await select(page, 'labs.wbc.unit', '10^9/L');
+      await pick(page, 'labs.wbc.unit', '10^9/L');
       await expectVerdict(page, 'potentially_eligible');
 
       // Hemoglobin 11.2 with the unit g/L: 1.12 g/dL.
-      await select(page, 'labs.hemoglobin.unit', 'g/L');
+      await pick(page, 'labs.hemoglobin.unit', 'g/L');
       await expectFieldMessage(page, 'labs.hemoglobin.value', /11\.2 g\/L = 1\.12 g\/dL is implausibly low .*check the unit/i);
       await expectVerdict(page, 'incomplete');
       await pick(page, 'patient.sex', 'female'); // an unrelated answer changes nothing

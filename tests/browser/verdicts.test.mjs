@@ -166,7 +166,7 @@ describe('verdicts', () => {
 
       // Answering the focused question completes the questionnaire.
       await fill(page, 'labs.platelets.value', '210');
-      await page.locator('select[data-path="labs.platelets.unit"]').selectOption('10^9/L');
+      await page.locator('input[type=radio][data-path="labs.platelets.unit"][value="10^9/L"]').click();
       await expectVerdict(page, 'potentially_eligible');
     });
   });
