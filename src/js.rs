@@ -1,5 +1,9 @@
-//! The engine's JavaScript API (feature `js`): `evaluate(answers)` and
-//! `version()`, built by `wasm-bindgen --target web` into `engine/`.
+//! The engine's JavaScript API (feature `js`): `evaluate(answers)`,
+//! `version()`, and FHIR R4 in and out (`questionnaire()`,
+//! `to_questionnaire_response(answers)`,
+//! `answers_from_questionnaire_response(response)`,
+//! `answers_from_fhir(bundle, screening_date)`), built by `wasm-bindgen
+//! --target web` into `engine/`.
 //!
 //! Answers come in as a plain JS object and the report goes out as one,
 //! both through serde-wasm-bindgen ([`crate::parse::js`]); the TypeScript
@@ -28,13 +32,18 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine::answers::Answers;
 use crate::engine::report::Report;
-use crate::parse::js::{answers_from_js, to_js};
+use crate::fhir::{Prefill, Questionnaire, QuestionnaireResponse};
+use crate::parse::js::{answers_from_js, to_js, value_from_js};
 use crate::Version;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DATE: &'static str = r#"
 /** A date written "YYYY-MM-DD". */
 export type IsoDate = string;
+/** A FHIR R4 resource (JSON), of which only some elements are read. */
+export interface FhirResource { resourceType: string; id?: string; [element: string]: unknown }
+/** A FHIR R4 Bundle of the patient's record: Patient, Observation and Condition resources are read. */
+export interface FhirBundle { resourceType: "Bundle"; entry?: { resource?: FhirResource; [element: string]: unknown }[]; [element: string]: unknown }
 "#;
 
 /// Evaluates answers (a plain object following `misle-answers/1`) and
@@ -55,6 +64,66 @@ pub fn evaluate(answers: Ts<Answers>) -> Result<Ts<Report>, JsError> {
 #[must_use]
 pub fn version() -> Ts<Version> {
     Ts::new_unchecked(to_js(&Version::CURRENT))
+}
+
+/// The questionnaire as a FHIR R4 `Questionnaire` (the same as
+/// `fhir/questionnaire.json` beside the page).
+#[wasm_bindgen]
+#[must_use]
+pub fn questionnaire() -> Ts<Questionnaire> {
+    Ts::new_unchecked(to_js(&crate::fhir::questionnaire()))
+}
+
+/// The answers as a FHIR R4 `QuestionnaireResponse`: `status` `completed`
+/// unless the verdict is incomplete, `authored` the screening date (today
+/// when the answers give none).
+///
+/// # Errors
+/// Throws as `evaluate` does for answers that are not a valid document.
+#[wasm_bindgen]
+pub fn to_questionnaire_response(answers: Ts<Answers>) -> Result<Ts<QuestionnaireResponse>, JsError> {
+    let answers = answers_from_js(&answers.js_value()).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(Ts::new_unchecked(to_js(&crate::fhir::to_questionnaire_response(&answers, today()))))
+}
+
+/// The answers of a FHIR R4 `QuestionnaireResponse` to this questionnaire
+/// (written here or by another SDC form filler).
+///
+/// # Errors
+/// Throws an `Error` naming the linkId for a response to another
+/// questionnaire, an unknown linkId or a value of the wrong type.
+#[wasm_bindgen]
+pub fn answers_from_questionnaire_response(response: Ts<QuestionnaireResponse>) -> Result<Ts<Answers>, JsError> {
+    let value = value_from_js(&response.js_value()).map_err(|e| JsError::new(&e.about("response")))?;
+    let answers = crate::fhir::answers_from_questionnaire_response(&value).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(Ts::new_unchecked(to_js(&answers)))
+}
+
+/// The answers a FHIR R4 `Bundle` of the patient's record gives as of
+/// `screening_date` (today when absent): `{ answers, sources, unused }`.
+/// Only what the record positively says is filled.
+///
+/// # Errors
+/// Throws an `Error` naming the entry and field for a malformed Bundle
+/// (`entry[3].resource.valueQuantity.value: invalid type: …`), or for a
+/// screening date that is not `YYYY-MM-DD`.
+#[wasm_bindgen]
+pub fn answers_from_fhir(
+    #[wasm_bindgen(unchecked_param_type = "FhirBundle")] bundle: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IsoDate | undefined")] screening_date: Option<String>,
+) -> Result<Ts<Prefill>, JsError> {
+    let screening = match screening_date {
+        None => today(),
+        Some(s) => crate::engine::answers::parse_date(&s).ok_or_else(|| {
+            JsError::new(&format!(
+                "screening_date: “{}” is not a date (YYYY-MM-DD)",
+                crate::questions::draft::clip(&s, 40)
+            ))
+        })?,
+    };
+    let value = value_from_js(&bundle).map_err(|e| JsError::new(&e.about("bundle")))?;
+    let prefill = crate::fhir::answers_from_fhir(&value, screening).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(Ts::new_unchecked(to_js(&prefill)))
 }
 
 /// The browser's local date.

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod engine;
+pub mod fhir;
 pub mod parse;
 pub mod questions;
 

@@ -26,34 +26,31 @@ const MAX_DEPTH: usize = 32;
 /// it is then refused as "more than" this.
 const WALK_LIMIT: usize = 4 * MAX_BYTES;
 
-/// Reads an answers document given as a plain JavaScript object.
+/// Reads an answers document given as a plain JavaScript object, as the
+/// page reads a file: serde-wasm-bindgen converts it to a JSON value, which
+/// the one reader of answers documents ([`super::from_json`]) reads.
+///
+/// (Every answer type's path-tracking deserializer is instantiated once,
+/// for serde_json's reader of text; a serde-wasm-bindgen instance of them
+/// besides would add about 30 KB gzip to each wasm file.)
 ///
 /// # Errors
 /// When the value is larger than [`MAX_BYTES`] as JSON, holds something
 /// JSON cannot (a `Map`, `Set`, `Date`, class instance, function, symbol or
 /// bigint), or is not a valid answers document; the error names the path.
 pub fn answers_from_js(value: &JsValue) -> Result<Answers, Error> {
-    check(value)?;
-    let de = serde_wasm_bindgen::Deserializer::from(value.clone());
-    serde_path_to_error::deserialize(de).map_err(|e| Error::at(&e))
+    super::from_json(&value_from_js(value)?.to_string())
 }
 
-/// Reads an answers document given as a plain JavaScript object as the
-/// page reads a file: serde-wasm-bindgen converts it to a JSON value, which
-/// the page's one reader of answers documents ([`super::from_json`]) reads.
-/// Refuses, and names, the same values as [`answers_from_js`].
-///
-/// (The page already carries serde_json's reader for "Load answers"; a
-/// second, serde-wasm-bindgen instantiation of every answer type's
-/// path-tracking deserializer would add about 30 KB gzip to it.)
+/// A plain JavaScript value as a JSON value (an answers document, or a
+/// FHIR resource given to the engine module or by a message), refusing
+/// what JSON cannot hold and what is too large before any deserializing.
 ///
 /// # Errors
-/// As [`answers_from_js`].
-pub fn answers_from_js_as_text(value: &JsValue) -> Result<Answers, Error> {
+/// As [`answers_from_js`], for the value's shape and size.
+pub fn value_from_js(value: &JsValue) -> Result<serde_json::Value, Error> {
     check(value)?;
-    let tree: serde_json::Value =
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| Error::new("", &e.to_string()))?;
-    super::from_json(&tree.to_string())
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| Error::new("", &e.to_string()))
 }
 
 /// What the walk finds before any deserializing: too large, or something

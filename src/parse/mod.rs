@@ -81,6 +81,20 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The error as [`Display`](fmt::Display) shows it, naming `document`
+    /// (`bundle`, `response`) rather than `answers` when it is about the
+    /// document itself.
+    #[must_use]
+    pub fn about(&self, document: &str) -> String {
+        if self.path.is_empty() {
+            format!("{document}: {}", self.message)
+        } else {
+            self.to_string()
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
@@ -148,6 +162,14 @@ pub fn to_json(answers: &Answers) -> String {
     // Cannot fail: every map key is a string and every number finite once
     // read (serde_json would write a non-finite one as null).
     serde_json::to_string_pretty(answers).unwrap_or_default()
+}
+
+/// The answers as a JSON value tree (through [`to_json`]'s text, so that
+/// one serializer and one reader of JSON serve every conversion: each more
+/// instance of serde's generic code costs the wasm tens of kilobytes).
+#[must_use]
+pub fn to_value(answers: &Answers) -> serde_json::Value {
+    serde_json::from_str(&to_json(answers)).unwrap_or_default()
 }
 
 /// A path as the contract writes it (`conditions.malignancy[1].date`), up

@@ -7,6 +7,7 @@
 //! (`src/ui/draft.rs`), and the panel names questions by it. A question is
 //! declared once, here. Nothing in this module depends on the page.
 
+pub mod draft;
 pub mod lists;
 mod table;
 

@@ -142,7 +142,10 @@ pub fn connect(ctx: Ctx, host: Host) {
 }
 
 /// A message from the host: `misle:prefill` fills the questionnaire as
-/// "Load answers" does; invalid answers are refused with `misle:error`.
+/// "Load answers" does (with an answers document or a FHIR
+/// `QuestionnaireResponse`); `misle:prefill-fhir` fills in what a FHIR
+/// `Bundle` of the patient's record says. A refused one is answered with
+/// `misle:error` naming the path; the page keeps its answers.
 fn message(ctx: Ctx, host: &Host, ev: &web_sys::MessageEvent) {
     let origin = ev.origin();
     let from_parent = ev.source().is_some_and(|s| {
@@ -153,24 +156,52 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::MessageEvent) {
         return;
     }
     let data = ev.data();
-    let kind = js_sys::Reflect::get(&data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
-    if kind.as_deref() != Some("misle:prefill") {
-        return;
+    let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let done = match field("type").as_string().as_deref() {
+        Some("misle:prefill") => prefill(ctx, &field("answers")),
+        Some("misle:prefill-fhir") => prefill_fhir(ctx, &field("bundle")),
+        _ => return,
+    };
+    if let Err(m) = done {
+        let _ = host.parent.post_message(&to_js(&Message { message: Some(&m), ..Message::of("misle:error") }), &origin);
     }
-    // The same conversion as the engine module's `evaluate`: a Map, a
-    // class instance or anything JSON cannot hold is refused naming where,
-    // and a value larger than "Load answers" takes is refused unread.
-    let answers = js_sys::Reflect::get(&data, &JsValue::from_str("answers")).unwrap_or(JsValue::UNDEFINED);
-    match crate::parse::js::answers_from_js_as_text(&answers) {
-        Ok(a) => {
-            ctx.form.load(&Draft::from_answers(&a));
-            ctx.undo.set(None);
-            ctx.load_msg.set(None);
+}
+
+/// `misle:prefill`: an answers document or a `QuestionnaireResponse`
+/// replaces the answers.
+fn prefill(ctx: Ctx, answers: &JsValue) -> Result<(), String> {
+    // The same conversion as the engine module's: a Map, a class instance
+    // or anything JSON cannot hold is refused naming where, and a value
+    // larger than "Load answers" takes is refused unread.
+    let response = js_sys::Reflect::get(answers, &JsValue::from_str("resourceType")).ok().and_then(|t| t.as_string());
+    let a = match response.as_deref() {
+        None => crate::parse::js::answers_from_js(answers).map_err(|e| e.to_string())?,
+        Some(_) => {
+            let v = crate::parse::js::value_from_js(answers).map_err(|e| e.about("response"))?;
+            match super::fhir::kind(&v) {
+                super::fhir::Document::Response => {
+                    crate::fhir::answers_from_questionnaire_response(&v).map_err(|e| e.to_string())?
+                }
+                super::fhir::Document::Bundle => {
+                    return Err("a Bundle is sent with misle:prefill-fhir, as `bundle`".into());
+                }
+                super::fhir::Document::Other(t) => return Err(super::fhir::not_read(t)),
+                super::fhir::Document::Answers => crate::from_json(&v.to_string()).map_err(|e| e.to_string())?,
+            }
         }
-        Err(e) => {
-            let m = e.to_string();
-            let _ =
-                host.parent.post_message(&to_js(&Message { message: Some(&m), ..Message::of("misle:error") }), &origin);
-        }
-    }
+    };
+    ctx.form.load(&Draft::from_answers(&a));
+    ctx.undo.set(None);
+    ctx.load_msg.set(None);
+    ctx.sources.set(Vec::new());
+    Ok(())
+}
+
+/// `misle:prefill-fhir`: a `Bundle` fills in what the record says; the
+/// page says what was filled and what was not used.
+fn prefill_fhir(ctx: Ctx, bundle: &JsValue) -> Result<(), String> {
+    let v = crate::parse::js::value_from_js(bundle).map_err(|e| e.about("bundle"))?;
+    let m = super::fhir::prefill(ctx, &v, "sent by the portal").map_err(|e| e.to_string())?;
+    ctx.load_msg.set(Some((m, false)));
+    Ok(())
 }

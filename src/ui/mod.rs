@@ -16,8 +16,9 @@
 //! `crate::evaluate`), and each part of the page reads only what it shows.
 
 pub mod about;
-pub mod draft;
+pub use crate::questions::draft;
 pub mod embed;
+pub mod fhir;
 pub mod letter;
 pub mod live;
 pub mod panel;
@@ -143,6 +144,12 @@ pub fn eid(path: &str) -> String {
     id_of('e', path)
 }
 
+/// The id of the "from the record" note of `path`.
+#[must_use]
+pub fn sid(path: &str) -> String {
+    id_of('s', path)
+}
+
 /// The id of the hint element of `path`.
 #[must_use]
 pub fn hid(path: &str) -> String {
@@ -218,6 +225,7 @@ pub fn App() -> impl IntoView {
                 <panel::Panel />
                 <main id="questions" tabindex="-1">
                     <h1 class="sr-only">"MiSLE trial pre-screening"</h1>
+                    <toolbar::LoadMessage />
                     <section::Questionnaire />
                 </main>
                 <panel::Criteria />

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::Ctx;
-use super::{eid, fid, hid};
+use super::{eid, fid, hid, sid};
 use crate::questions::{Check, Kind, Options, Question};
 
 /// The answers of a yes/no question.
@@ -18,24 +18,37 @@ pub fn note_of(path: String) -> Memo<Option<String>> {
     Memo::new(move |_| ctx.calc.with(|c| c.note(&path)))
 }
 
-/// `aria-describedby` of the inputs of `path`: its hint, and its message
-/// while there is one.
+/// Where the answer at `path` came from, while a FHIR Bundle's note is
+/// there for it.
+pub fn source_of(path: String) -> Memo<Option<String>> {
+    let ctx = Ctx::get();
+    Memo::new(move |_| ctx.sources.with(|s| s.iter().find(|(p, _)| *p == path).map(|(_, n)| n.clone())))
+}
+
+/// `aria-describedby` of the inputs of `path`: its hint, its source, and
+/// its message while there is one.
 fn described_by(
     path: &str,
     hint: bool,
     note: Memo<Option<String>>,
 ) -> impl Fn() -> Option<String> + Send + Sync + Clone + 'static {
-    let (h, e) = (hid(path), eid(path));
+    let (h, e, s) = (hid(path), eid(path), sid(path));
+    let source = source_of(path.to_string());
     move || {
-        let ids: Vec<&str> = [hint.then_some(h.as_str()), note.with(Option::is_some).then_some(e.as_str())]
-            .into_iter()
-            .flatten()
-            .collect();
+        let ids: Vec<&str> = [
+            hint.then_some(h.as_str()),
+            source.with(Option::is_some).then_some(s.as_str()),
+            note.with(Option::is_some).then_some(e.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 
-/// A field's message, while there is one.
+/// A field's source in the patient's record and its message, while there
+/// are.
 #[component]
 pub fn Message(
     /// The answer path the message is about.
@@ -43,7 +56,14 @@ pub fn Message(
     /// The message.
     note: Memo<Option<String>>,
 ) -> impl IntoView {
+    let source = source_of(path.clone());
+    let (source_id, source_path) = (sid(&path), path.clone());
     view! {
+        <Show when=move || source.with(Option::is_some)>
+            <p class="from-record" id=source_id.clone() data-source=source_path.clone()>
+                {move || source.get().unwrap_or_default()}
+            </p>
+        </Show>
         <Show when=move || note.with(Option::is_some)>
             <p class="field-error" id=eid(&path)>
                 <span aria-hidden="true">"⚠ "</span>

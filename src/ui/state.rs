@@ -236,6 +236,9 @@ pub struct Ctx {
     pub load_msg: RwSignal<Status>,
     /// The answers before "Clear all", until restored or replaced.
     pub undo: RwSignal<Option<Draft>>,
+    /// The notes of the answers a FHIR Bundle filled, by answer path
+    /// ("From the record: …"), until other answers are loaded or all cleared.
+    pub sources: RwSignal<Vec<(String, String)>>,
     /// Today by the browser clock (the default screening date).
     pub today: NaiveDate,
     /// Whether the page runs embedded in a portal's frame (`?embed=1`).
@@ -258,6 +261,7 @@ impl Ctx {
             status: RwSignal::new(None),
             load_msg: RwSignal::new(None),
             undo: RwSignal::new(None),
+            sources: RwSignal::new(Vec::new()),
             today,
             embedded,
         }

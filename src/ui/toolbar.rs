@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::draft::{clip, Draft};
 use super::state::Ctx;
 use super::summary::{full_text, prose};
-use super::{fresh_draft, ymd};
+use super::{fhir, fresh_draft, ymd};
 
 /// The toolbar and its message lines.
 #[component]
@@ -38,9 +38,21 @@ pub fn Toolbar() -> impl IntoView {
         let (json, name) = ctx.calc.with_untracked(|c| {
             (crate::to_json(&c.answers), format!("misle-answers-{}.json", ymd(c.report.screening_date)))
         });
-        match download(&json, &name) {
+        match download(&json, &name, "application/json") {
             Err(e) => say(format!("Could not save: {e}"), true),
             Ok(()) => say(format!("Saved answers as {name}."), false),
+        }
+    };
+    let save_fhir = move |_| {
+        let (json, name) = ctx.calc.with_untracked(|c| {
+            let response = crate::fhir::to_questionnaire_response(&c.answers, ctx.today);
+            // Cannot fail: string keys, finite numbers.
+            let json = serde_json::to_string_pretty(&response).unwrap_or_default() + "\n";
+            (json, format!("misle-response-{}.json", ymd(c.report.screening_date)))
+        });
+        match download(&json, &name, "application/fhir+json") {
+            Err(e) => say(format!("Could not save: {e}"), true),
+            Ok(()) => say(format!("Saved the answers as a FHIR QuestionnaireResponse, {name}."), false),
         }
     };
     let clear = move |_| {
@@ -48,6 +60,7 @@ pub fn Toolbar() -> impl IntoView {
         ctx.form.load(&fresh_draft(ctx.today));
         ctx.undo.set(Some(old));
         ctx.load_msg.set(None);
+        ctx.sources.set(Vec::new());
         say("All answers cleared.".into(), false);
     };
     let undo = move |_| {
@@ -66,12 +79,20 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" data-action="copy-full" on:click=move |_| copy(true)>"Copy full list"</button>
             <button type="button" data-action="print" on:click=print>"Print"</button>
             <button type="button" data-action="save-answers" on:click=save>"Save answers"</button>
+            <button
+                type="button"
+                data-action="save-fhir"
+                title="The answers as a FHIR R4 QuestionnaireResponse, for a portal's record"
+                on:click=save_fhir
+            >
+                "Save as FHIR"
+            </button>
             <label class="file-button" for="load-answers">"Load answers"</label>
             <input
                 type="file"
                 id="load-answers"
                 class="file-input"
-                accept="application/json,.json"
+                accept="application/json,application/fhir+json,.json"
                 data-action="load-answers"
                 on:change=load
             />
@@ -87,10 +108,16 @@ pub fn Toolbar() -> impl IntoView {
             </button>
         </div>
         <p class="status" role="status" id="status">{move || ctx.status.get().map(|(m, _)| m)}</p>
-        <div id="load-slot">
-            {move || ctx.load_msg.get().map(|(m, err)| message(m, err))}
-        </div>
+        <LoadMessage />
     }
+}
+
+/// The message after loading answers or a record (by the toolbar, or by a
+/// portal's message in embed mode, which has no toolbar).
+#[component]
+pub fn LoadMessage() -> impl IntoView {
+    let ctx = Ctx::get();
+    view! { <div id="load-slot">{move || ctx.load_msg.get().map(|(m, err)| message(m, err))}</div> }
 }
 
 /// The load message: an alert when the file was refused.
@@ -126,47 +153,76 @@ fn load_file(input: &web_sys::HtmlInputElement) {
             msg(format!("“{name}” could not be read as text."), true);
             return;
         };
-        match crate::from_json(&text) {
-            Ok(a) => {
-                ctx.form.load(&Draft::from_answers(&a));
-                ctx.undo.set(None);
-                ctx.load_msg.set(Some((loaded(&name, &a, ctx.today), false)));
-            }
+        match load_text(ctx, &text, &name) {
+            Ok(m) => msg(m, false),
             // A file's bad string is quoted in the message: kept short.
-            Err(e) => msg(format!("“{name}” was not loaded: {}", clip(&e.to_string(), 300)), true),
+            Err(e) => msg(format!("“{name}” was not loaded: {}", clip(&e, 300)), true),
         }
     });
+}
+
+/// Loads a file's text: an answers document or a FHIR QuestionnaireResponse
+/// replaces the answers; a FHIR Bundle fills in what the record says.
+/// Returns the message to show.
+///
+/// # Errors
+/// Why the file was not read; nothing on the page changed.
+fn load_text(ctx: Ctx, text: &str, name: &str) -> Result<String, String> {
+    let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
+    let replace = |a: &crate::Answers, from: String| {
+        ctx.form.load(&Draft::from_answers(a));
+        ctx.undo.set(None);
+        ctx.sources.set(Vec::new());
+        loaded(&from, a, ctx.today)
+    };
+    match value.as_ref().map(fhir::kind) {
+        Some(fhir::Document::Response) => {
+            let v = value.unwrap_or_default();
+            let a = crate::fhir::answers_from_questionnaire_response(&v).map_err(|e| e.to_string())?;
+            Ok(replace(&a, format!("the FHIR QuestionnaireResponse “{name}”")))
+        }
+        Some(fhir::Document::Bundle) => {
+            let v = value.unwrap_or_default();
+            fhir::prefill(ctx, &v, &format!("in “{name}”")).map_err(|e| e.to_string())
+        }
+        Some(fhir::Document::Other(t)) => Err(fhir::not_read(t)),
+        // Answers, or not JSON: the answers reader says which, and where.
+        Some(fhir::Document::Answers) | None => {
+            let a = crate::from_json(text).map_err(|e| e.to_string())?;
+            Ok(replace(&a, format!("“{name}”")))
+        }
+    }
 }
 
 /// The message after loading: which file, and the values in it that cannot
 /// be true (they also show at their fields), so that nothing it says goes
 /// unremarked.
 #[must_use]
-pub fn loaded(name: &str, a: &crate::Answers, today: chrono::NaiveDate) -> String {
+pub fn loaded(from: &str, a: &crate::Answers, today: chrono::NaiveDate) -> String {
     let errors = crate::evaluate(a, today).errors;
     if errors.is_empty() {
-        return format!("Loaded the answers from “{name}”.");
+        return format!("Loaded the answers from {from}.");
     }
     let list: Vec<String> =
         errors.iter().map(|e| format!("{}: {}", crate::questions::name(&e.path), e.message)).collect();
     let n = errors.len();
     format!(
-        "Loaded the answers from “{name}”. {n} {} to check (shown at {}): {}.",
+        "Loaded the answers from {from}. {n} {} to check (shown at {}): {}.",
         if n == 1 { "answer" } else { "answers" },
         if n == 1 { "its field" } else { "their fields" },
         clip(&list.join("; "), 300)
     )
 }
 
-/// Offers `text` as a JSON file named `name`.
+/// Offers `text` as a file named `name`, of type `mime`.
 ///
 /// # Errors
 /// When the browser refuses to build the file or the link.
-fn download(text: &str, name: &str) -> Result<(), String> {
+fn download(text: &str, name: &str, mime: &str) -> Result<(), String> {
     let err = |e: JsValue| e.as_string().unwrap_or_else(|| "the browser refused".to_string());
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
+    opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;

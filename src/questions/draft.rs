@@ -1,6 +1,8 @@
 //! The answers as typed, and the one place where they become the
 //! contract's [`Answers`] and back, both by the question table
-//! ([`crate::questions`]). Pure: no page code, tested natively.
+//! ([`crate::questions`]). Pure: no page code, tested natively. The page
+//! keeps a draft (one signal per key); the FHIR QuestionnaireResponse is a
+//! draft written as items ([`crate::fhir`]).
 //!
 //! A draft is a map from keys to text. A key is an answer's contract path
 //! (`labs.hemoglobin.value`), with suffixes for what is not a plain value:
@@ -242,14 +244,16 @@ impl Draft {
         if let Ok(Value::Object(doc)) = serde_json::from_str(&crate::to_json(a)) {
             for (k, v) in &doc {
                 if k != "schema" {
-                    d.flatten(k, v);
+                    d.put(k, v);
                 }
             }
         }
         d
     }
 
-    fn flatten(&mut self, path: &str, v: &Value) {
+    /// Puts the answer `v` at contract path `path` (an answer, or an object
+    /// of answers) into the draft as the form holds it.
+    pub fn put(&mut self, path: &str, v: &Value) {
         let kind = crate::questions::question(path).map(|q| q.kind);
         match (kind, v) {
             (Some(Kind::Event(..)), Value::String(s)) if s == "none" => self.set(path, "none".into()),
@@ -289,7 +293,7 @@ impl Draft {
             (Some(Kind::NoneOr(..)), Value::Object(m)) => {
                 self.set(path, "taking".into());
                 for (k, v) in m {
-                    self.flatten(&format!("{path}.{k}"), v);
+                    self.put(&format!("{path}.{k}"), v);
                 }
             }
             (None, Value::Object(m)) => {
@@ -302,7 +306,7 @@ impl Draft {
                     self.set(SLEDAI_MODE, mode.into());
                 }
                 for (k, v) in m {
-                    self.flatten(&format!("{path}.{k}"), v);
+                    self.put(&format!("{path}.{k}"), v);
                 }
             }
             (_, v) => self.set(path, text(v)),
