@@ -8,12 +8,37 @@
 use leptos::prelude::*;
 
 use super::state::Ctx;
-use super::summary::{answer_lines, dates_said, headline, RECRUITMENT};
+use super::summary::{answer_lines, dates_said, headline, SectionLines, RECRUITMENT};
 use super::words::{conditions, outcome_words, still_to_answer};
 use super::{day, readable};
 use crate::engine::criteria::CriterionId;
 use crate::engine::report::Outcome;
 use crate::questions;
+
+/// One section of the letter's answers: its heading and its lines, keyed
+/// by what they say.
+#[component]
+fn AnswerSection(
+    /// The section's heading.
+    section: &'static str,
+    /// Every section's lines.
+    answers: Memo<Vec<SectionLines>>,
+) -> impl IntoView {
+    let lines = Memo::new(move |_| {
+        answers.with(|a| a.iter().find(|(s, _)| *s == section).map(|(_, l)| l.clone()).unwrap_or_default())
+    });
+    view! {
+        <div class="p-section">
+            <h3>{section}</h3>
+            <dl>
+                <For each=move || lines.get() key=|line| line.clone() let:line>
+                    <dt>{line.0}</dt>
+                    <dd>{line.1}</dd>
+                </For>
+            </dl>
+        </div>
+    }
+}
 
 /// The printed letter.
 #[component]
@@ -79,25 +104,14 @@ pub fn Letter() -> impl IntoView {
             <section>
                 <h2>"Answers"</h2>
                 <div class="p-answers">
-                    {move || {
-                        answers
-                            .get()
-                            .into_iter()
-                            .map(|(section, lines)| {
-                                view! {
-                                    <div class="p-section">
-                                        <h3>{section}</h3>
-                                        <dl>
-                                            {lines
-                                                .into_iter()
-                                                .map(|(q, a)| view! { <dt>{q}</dt> <dd>{a}</dd> })
-                                                .collect_view()}
-                                        </dl>
-                                    </div>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    // Keyed: a change re-renders only the lines it changed.
+                    <For
+                        each=move || answers.with(|a| a.iter().map(|(section, _)| *section).collect::<Vec<_>>())
+                        key=|section| *section
+                        let:section
+                    >
+                        <AnswerSection section answers />
+                    </For>
                 </div>
             </section>
             <footer>

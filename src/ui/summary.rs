@@ -150,11 +150,14 @@ fn answer_words(q: &Question, path: &str, d: &Draft) -> Option<String> {
     Some(words)
 }
 
+/// A section's heading and its answered questions' `(label, answer)` lines.
+pub type SectionLines = (&'static str, Vec<(String, String)>);
+
 /// The answers of the draft in clinical words, section by section: each
 /// answered question's label and answer (unit questions go with their
 /// value; malignancy rows are listed one by one).
 #[must_use]
-pub fn answer_lines(d: &Draft) -> Vec<(&'static str, Vec<(String, String)>)> {
+pub fn answer_lines(d: &Draft) -> Vec<SectionLines> {
     let mut out = Vec::new();
     for s in SECTIONS {
         let mut lines = Vec::new();
