@@ -371,6 +371,46 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
     });
   });
 
+  test('FHIR: misle:prefill takes a QuestionnaireResponse, misle:prefill-fhir a Bundle; bad FHIR gets misle:error and changes nothing', { todo }, async () => {
+    const eligible = await readJson('eligible.json');
+    const bundle = JSON.parse(await readFile(join(repo, 'examples', 'fhir', 'patient-record-bundle.json'), 'utf8'));
+    await withHost(hostB, checkerUrl({ embed: '1', parent: hostB.origin }), async (h) => {
+      await h.waitFor('misle:ready');
+      // A response written by the engine module, as a portal would keep one.
+      const response = await h.frame.evaluate(async (answers) => {
+        const engine = await import('./engine/misle_engine.js');
+        await engine.default();
+        return engine.to_questionnaire_response(answers);
+      }, eligible);
+      await h.send({ type: 'misle:prefill', answers: response });
+      await expectFrameVerdict(h.frameLoc, 'potentially_eligible');
+      assert.equal(await weight(h.frameLoc), '70.5');
+
+      // The record fills in; the weight it does not give stays.
+      await h.send({ type: 'misle:prefill-fhir', bundle });
+      await h.frameLoc.locator('[data-source="labs.creatinine.value"]').waitFor();
+      assert.equal(await h.frameLoc.locator('input[data-path="labs.creatinine.value"]').inputValue(), '0.9');
+      assert.equal(await weight(h.frameLoc), '70.5');
+      assert.match(await h.frameLoc.locator('[data-load-message]').innerText(), /^Filled 19 answers from the record sent by the portal/);
+      const reports = (await h.ofType('misle:report')).length;
+
+      const bad = structuredClone(bundle);
+      bad.entry[1].resource.status = 7;
+      await h.send({ type: 'misle:prefill-fhir', bundle: bad });
+      await h.waitFor('misle:error', (d) => d.message === 'entry[1].resource.status: invalid type: integer `7`, expected a string');
+      await h.send({ type: 'misle:prefill-fhir', bundle: { entry: [] } });
+      await h.waitFor('misle:error', (d) => d.message === 'resourceType: missing: not a FHIR Bundle');
+      await h.send({ type: 'misle:prefill', answers: { ...response, questionnaire: 'http://example.org/q' } });
+      await h.waitFor('misle:error', (d) => /^questionnaire: this response answers another questionnaire/.test(d.message));
+      await h.send({ type: 'misle:prefill', answers: bundle });
+      await h.waitFor('misle:error', (d) => /misle:prefill-fhir/.test(d.message));
+
+      await h.page.waitForTimeout(500);
+      assert.equal(await h.frameLoc.locator('input[data-path="labs.creatinine.value"]').inputValue(), '0.9');
+      assert.equal((await h.ofType('misle:report')).length, reports, 'a refused prefill posted a report');
+    });
+  });
+
   test('bad input at the boundary: non-JSON values, huge prefills and long words are refused naming where, in a short message, and change nothing', { todo }, async () => {
     const eligible = await readJson('eligible.json');
     await withHost(hostB, checkerUrl({ embed: '1', parent: hostB.origin }), async (h) => {

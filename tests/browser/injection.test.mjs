@@ -1,5 +1,5 @@
-// The page builds much of its HTML as text: whatever a user types or a file
-// carries must show as text, never run or become markup.
+// Whatever a user types or a file carries must show as text, never run or
+// become markup (the page renders with Leptos; this holds it to that).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { fill, flow, startSuite } from './helpers.mjs';

@@ -3,8 +3,15 @@
 // built `engine/` and runs `tsc --noEmit --strict` on it: a portal written in
 // TypeScript must be able to write the contract example as `Answers`, read a
 // `Report`, and be stopped when a field has the wrong type.
-import init, { evaluate, version } from './engine/misle_engine.js';
-import type { Answers, Report, Version } from './engine/misle_engine.js';
+import init, {
+  answers_from_fhir,
+  answers_from_questionnaire_response,
+  evaluate,
+  questionnaire,
+  to_questionnaire_response,
+  version,
+} from './engine/misle_engine.js';
+import type { Answers, FhirBundle, Prefill, Questionnaire, QuestionnaireResponse, Report, Version } from './engine/misle_engine.js';
 
 // The contract example (tests/data/contract-example.json), every section.
 export const sample: Answers = {
@@ -105,4 +112,23 @@ export async function use(): Promise<string> {
   // @ts-expect-error evaluate takes Answers, not a number
   evaluate(42);
   return `${pkg} ${schemas.join(' ')} ${summarize(report)}`;
+}
+
+/** The FHIR functions: questionnaire, responses both ways, a Bundle's prefill. */
+export function fhir(bundle: FhirBundle): string {
+  const q: Questionnaire = questionnaire();
+  const url: string = q.url;
+  const linkIds: string[] = q.item.flatMap((group) => (group.item ?? []).map((item) => item.linkId));
+  const response: QuestionnaireResponse = to_questionnaire_response(sample);
+  const status: string = response.status;
+  const back: Answers = answers_from_questionnaire_response(response);
+  const prefill: Prefill = answers_from_fhir(bundle, '2026-11-26');
+  const today: Prefill = answers_from_fhir(bundle, undefined);
+  const paths: string[] = prefill.sources.map((s) => `${s.path} ${s.resource_type} ${s.id ?? ''} ${s.date ?? ''} ${s.code}`);
+  const reasons: string[] = today.unused.map((u) => `${u.resource_type} ${u.id ?? ''}: ${u.reason}`);
+  // @ts-expect-error a Bundle is an object, not text
+  answers_from_fhir('{"resourceType":"Bundle"}', '2026-11-26');
+  // @ts-expect-error a response is not an answers document
+  answers_from_questionnaire_response(sample);
+  return [url, ...linkIds, status, String(back.schema), ...paths, ...reasons].join('\n');
 }
