@@ -15,18 +15,6 @@
 //! from the browser clock here, at the boundary; the engine itself never
 //! reads a clock.
 
-// The engine module alone (not the page, which keeps dlmalloc for its many
-// allocations per change) uses lol_alloc's free list: 3 KB gzip less, which
-// the module's 100 KB budget needs (see Cargo.toml). One `evaluate` call
-// makes a few hundred short-lived allocations; a browser test checks that
-// thousands of calls do not grow the module's memory.
-// SAFETY: the module runs in one thread: wasm-bindgen's `--target web` output
-// has no shared memory, so no two calls can allocate at once.
-#[cfg(all(target_arch = "wasm32", not(feature = "ui")))]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 

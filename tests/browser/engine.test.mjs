@@ -193,8 +193,8 @@ describe('engine only (engine/misle_engine.js)', () => {
   });
 
   test('evaluate() 3,000 times, valid and invalid answers in turn: the same reports, and memory stays bounded', { todo }, async () => {
-    // Protects the engine module's small free-list allocator (lol_alloc):
-    // freed blocks must be reused, not leaked, and never handed out twice.
+    // Protects the engine module's memory: freed blocks must be reused,
+    // not leaked, and never handed out twice.
     const eligible = await readJson('eligible.json');
     const example = await readJson('contract-example.json');
     await onExample(async ({ page }) => {
