@@ -41,7 +41,7 @@ fn the_example_bundle_prefills_what_the_docs_say() {
             ("sle-1", "no ICD-10-CM code this page reads"),
             ("tb-1", "ICD-10-CM A15.0: refuted or entered in error"),
             ("med-1", "not read"),
-            ("cr-0", "LOINC 2160-0: an earlier result (the latest, of 2026-11-10, is used)"),
+            ("cr-0", "LOINC 2160-0: an earlier result (the one of 2026-11-10, LOINC 2160-0, is used)"),
         ]
     );
     assert_eq!(p.sources.len(), 19);

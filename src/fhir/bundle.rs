@@ -7,28 +7,34 @@
 //! Bundle naming the entry and field (`entry[3].resource.valueQuantity.value`);
 //! elements not listed here are not read, whatever they hold.
 //!
-//! Choices the spec left open (also in `docs/fhir.md`):
+//! Choices the spec left open (all in `docs/fhir.md`, with the reasons):
 //! - the effective date is `effectiveDateTime`, `effectivePeriod.start` or
 //!   `effectiveInstant`, as written (the local date of a time with an
 //!   offset); a year or year-month only is not used;
 //! - of several usable observations of one answer the latest effective date
-//!   wins, then the later time on that date, then the later entry;
+//!   wins; on one date the code the table lists first, then the later
+//!   instant, then the later entry; the race-based eGFR pair of one date is
+//!   not used;
+//! - a quantity with a `comparator` is not used; an ANA titer given wins
+//!   over a negative flag; an anti-dsDNA flagged both ways is not used;
 //! - a unit is the UCUM `code` of the quantity, else its `unit`;
 //! - AST and ALT are read in U/L (`U/L`, `[IU]/L`, `IU/L`), the units the
 //!   answers hold; another unit is not used;
-//! - conditions are read by ICD-10-CM codes (system
-//!   `http://hl7.org/fhir/sid/icd-10-cm`, or WHO ICD-10, whose codes are the
-//!   same for these), their subcodes included (`A15.0`), with or without the
-//!   dot; a condition without a `clinicalStatus` is not used;
-//! - the first `Patient` is read; another is listed as not used.
+//! - conditions are read by ICD-10-CM codes (or WHO ICD-10, whose codes are
+//!   the same for these), subcodes included, with or without the dot; one
+//!   without a `clinicalStatus`, or unconfirmed, provisional or differential,
+//!   is not used;
+//! - the first `Patient` is read; another, and every resource whose
+//!   `subject` is another patient, is listed as not used.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::Coding;
 use crate::engine::answers::{parse_date, Answers, ANSWERS_SCHEMA};
 use crate::parse::Error;
+use crate::questions::draft::insert;
 
 const LOINC: &str = "http://loinc.org";
 const UCUM: &str = "http://unitsofmeasure.org";
@@ -110,6 +116,8 @@ struct Quantity {
     #[serde(default)]
     value: Option<f64>,
     #[serde(default)]
+    comparator: Option<String>,
+    #[serde(default)]
     unit: Option<String>,
     #[serde(default)]
     system: Option<String>,
@@ -146,6 +154,26 @@ struct Period {
 struct ReferenceRange {
     #[serde(default)]
     high: Option<Quantity>,
+}
+
+/// A `Reference`.
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Reference {
+    #[serde(default)]
+    reference: Option<String>,
+}
+
+/// What is read of an Observation or Condition before the rest: whether it
+/// is about this patient and has a code this page reads (the rest of a
+/// resource not read is not checked).
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Head {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    code: Option<Concept>,
+    #[serde(default)]
+    subject: Option<Reference>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -279,8 +307,8 @@ struct Reading {
     /// The leaves it fills under `lab.path()`.
     leaves: Vec<(&'static str, Value)>,
     date: NaiveDate,
-    /// The effective date-time as written (orders readings of one day).
-    when: String,
+    /// The effective instant, when a time with its offset is given.
+    instant: Option<i64>,
     entry: usize,
     id: Option<String>,
     code: String,
@@ -294,14 +322,10 @@ struct Reading {
 /// or is not a FHIR date; the error's path names the entry and field
 /// (`entry[3].resource.valueQuantity.value`).
 pub fn answers_from_fhir(bundle: &Value, screening_date: NaiveDate) -> Result<Prefill, Error> {
-    match bundle.get("resourceType").and_then(Value::as_str) {
-        Some("Bundle") => {}
-        Some(other) => {
-            return Err(Error::new(
-                "resourceType",
-                &format!("a {} is not a Bundle", crate::questions::draft::clip(other, 60)),
-            ))
-        }
+    match bundle.get("resourceType").map(|t| t.as_str().ok_or(t)) {
+        Some(Ok("Bundle")) => {}
+        Some(Err(_)) => return Err(Error::new("resourceType", "not a string: not a FHIR Bundle")),
+        Some(Ok(other)) => return Err(Error::new("resourceType", &format!("a {} is not a Bundle", clip(other, 60)))),
         None => return Err(Error::new("resourceType", "missing: not a FHIR Bundle")),
     }
     let entries: &[Value] = match bundle.get("entry") {
@@ -311,7 +335,7 @@ pub fn answers_from_fhir(bundle: &Value, screening_date: NaiveDate) -> Result<Pr
     };
     let mut out = Reader { screening: screening_date, doc: Map::new(), sources: Vec::new(), unused: Vec::new() };
     let mut readings = Vec::new();
-    let mut patient_read = false;
+    let patient = first_patient(entries);
     for (i, entry) in entries.iter().enumerate() {
         let at = format!("entry[{i}]");
         let Some(resource) = entry.get("resource") else {
@@ -321,28 +345,35 @@ pub fn answers_from_fhir(bundle: &Value, screening_date: NaiveDate) -> Result<Pr
             continue; // an entry without a resource (a request): nothing to read
         };
         let at = format!("{at}.resource");
-        let Some(kind) = resource.get("resourceType").and_then(Value::as_str) else {
-            return Err(Error::new(format!("{at}.resourceType"), "missing: not a FHIR resource"));
+        let kind = match resource.get("resourceType") {
+            Some(Value::String(kind)) => kind.as_str(),
+            Some(_) => return Err(Error::new(format!("{at}.resourceType"), "not a string")),
+            None => return Err(Error::new(format!("{at}.resourceType"), "missing: not a FHIR resource")),
         };
         match kind {
             "Patient" => {
                 let p: Patient = read(resource, &at)?;
-                if patient_read {
-                    out.unused("Patient", p.id, "a second Patient (only the first is read)".into());
-                } else {
-                    patient_read = true;
+                if patient.as_ref().is_some_and(|(first, _, _)| *first == i) {
                     out.patient(p, &at)?;
+                } else {
+                    out.unused("Patient", p.id, "another Patient (only the first is read)".into());
                 }
             }
-            "Observation" => {
-                let o: Observation = read(resource, &at)?;
-                if let Some(r) = out.observation(o, &at, i)? {
-                    readings.push(r);
+            "Observation" | "Condition" => {
+                let head: Head = read(resource, &at)?;
+                if let Some(other) = about_another(&head, patient.as_ref()) {
+                    out.unused(kind, head.id, format!("about another patient ({})", clip(&other, 60)));
+                } else if kind == "Observation" {
+                    if head.code.as_ref().and_then(Lab::of).is_none() {
+                        out.unused("Observation", head.id, "no LOINC code this page reads".into());
+                    } else if let Some(r) = out.observation(read(resource, &at)?, &at, i)? {
+                        readings.push(r);
+                    }
+                } else if condition_code(head.code.as_ref()).is_none() {
+                    out.unused("Condition", head.id, "no ICD-10-CM code this page reads".into());
+                } else {
+                    out.condition(read(resource, &at)?, &at)?;
                 }
-            }
-            "Condition" => {
-                let c: Condition = read(resource, &at)?;
-                out.condition(c, &at)?;
             }
             other => {
                 out.unused(other, resource.get("id").and_then(Value::as_str).map(str::to_string), "not read".into())
@@ -367,23 +398,72 @@ fn read<T: for<'de> Deserialize<'de>>(resource: &Value, at: &str) -> Result<T, E
         .map_err(|e| Error::new(format!("{at}.{}", e.path()), &e.inner().to_string()))
 }
 
+/// The first Patient of the Bundle: its entry, id and `fullUrl`.
+fn first_patient(entries: &[Value]) -> Option<(usize, Option<String>, Option<String>)> {
+    entries.iter().enumerate().find_map(|(i, e)| {
+        let r = e.get("resource")?;
+        (r.get("resourceType")?.as_str()? == "Patient").then(|| {
+            let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+            (i, text(r.get("id")), text(e.get("fullUrl")))
+        })
+    })
+}
+
+/// The subject of a resource when it is not the Bundle's first Patient
+/// (by `Patient/id`, a URL ending so, or the Patient's `fullUrl`). Without
+/// a Patient in the Bundle, or without a subject, every resource is taken
+/// to be about the patient.
+fn about_another(head: &Head, patient: Option<&(usize, Option<String>, Option<String>)>) -> Option<String> {
+    let reference = head.subject.as_ref()?.reference.as_deref()?;
+    let (_, id, full_url) = patient?;
+    if id.is_none() && full_url.is_none() {
+        return None; // a Patient that cannot be referred to: nothing to compare
+    }
+    let by_id = id.as_ref().is_some_and(|id| {
+        let local = format!("Patient/{id}");
+        reference == local || reference.ends_with(&format!("/{local}"))
+    });
+    let by_url = full_url.as_deref() == Some(reference);
+    (!by_id && !by_url).then(|| reference.to_string())
+}
+
+/// A caller's text cut for a message.
+fn clip(s: &str, max: usize) -> String {
+    crate::questions::draft::clip(s, max)
+}
+
 /// A FHIR date or date-time: its full date, `Ok(None)` for a year or
 /// year-month only.
 ///
 /// # Errors
 /// When it is not a FHIR date at all.
 fn fhir_date(s: &str, at: &str) -> Result<Option<NaiveDate>, Error> {
-    let day = s.get(..10).unwrap_or(s);
-    let partial = |p: &str| match p.len() {
-        4 => p.chars().all(|c| c.is_ascii_digit()),
-        7 => p.get(..4).is_some_and(|y| y.chars().all(|c| c.is_ascii_digit())) && p.get(4..5) == Some("-"),
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let full = match (s.len(), s.get(..10).and_then(parse_date)) {
+        (10, Some(d)) => Some(d),
+        // A time must be whole, with its offset (FHIR's dateTime and instant).
+        (11.., Some(d)) if s.get(10..11) == Some("T") && DateTime::parse_from_rfc3339(s).is_ok() => Some(d),
+        _ => None,
+    };
+    let partial = match s.len() {
+        4 => digits(s),
+        7 => {
+            digits(&s[..4])
+                && s.get(4..5) == Some("-")
+                && s.get(5..).and_then(|m| m.parse::<u32>().ok()).is_some_and(|m| (1..=12).contains(&m))
+        }
         _ => false,
     };
-    match parse_date(day) {
-        Some(d) if s.len() == 10 || s.get(10..11) == Some("T") => Ok(Some(d)),
-        None if partial(s) => Ok(None),
-        _ => Err(Error::new(at, &format!("“{}” is not a FHIR date", crate::questions::draft::clip(s, 40)))),
+    match (full, partial) {
+        (Some(d), _) => Ok(Some(d)),
+        (None, true) => Ok(None),
+        (None, false) => Err(Error::new(at, &format!("“{}” is not a FHIR date", clip(s, 40)))),
     }
+}
+
+/// The instant of a date-time with its offset, to order results of one day.
+fn instant(s: &str) -> Option<i64> {
+    DateTime::parse_from_rfc3339(s).ok().map(|t| t.timestamp())
 }
 
 /// The answers being built.
@@ -470,21 +550,23 @@ impl Reader {
             },
             Lab::AntiDsDna => {
                 let interpretation = |codes: &[&str]| o.interpretation.iter().any(|c| c.has(codes));
-                let positive = if interpretation(&["POS", "H", "HH"]) {
-                    true
-                } else if interpretation(&["NEG", "N"]) {
-                    false
-                } else {
-                    return no(self, "no interpretation POS, H, HH, NEG or N".into());
+                let positive = match (interpretation(&["POS", "H", "HH"]), interpretation(&["NEG", "N"])) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    (true, true) => return no(self, "interpretations both positive and negative".into()),
+                    (false, false) => return no(self, "no interpretation POS, H, HH, NEG or N".into()),
                 };
                 vec![("positive", Value::Bool(positive)), ("date", Value::String(date.to_string()))]
             }
             _ => {
                 let Some(q) = &o.value_quantity else { return no(self, "no valueQuantity".into()) };
                 let Some(value) = q.value else { return no(self, "no valueQuantity.value".into()) };
+                if let Some(c) = &q.comparator {
+                    return no(self, format!("a value given as “{}{value}”, not exact", clip(c, 4)));
+                }
                 let unit = q.unit().unwrap_or_default();
                 let Ok(word) = lab.unit(unit) else {
-                    return no(self, format!("unit “{}” is not read", crate::questions::draft::clip(unit, 40)));
+                    return no(self, format!("unit “{}” is not read", clip(unit, 40)));
                 };
                 let mut leaves = vec![("value", Value::from(value))];
                 if let Some(w) = word {
@@ -510,21 +592,41 @@ impl Reader {
                 leaves
             }
         };
-        Ok(Some(Reading { lab, leaves, date, when, entry, id: o.id, code }))
+        Ok(Some(Reading { lab, leaves, date, instant: instant(&when), entry, id: o.id, code }))
     }
 
     /// Fills each lab from its latest reading; the others are not used.
+    /// On one date, the code the table lists first wins (an eGFR by
+    /// CKD-EPI 2021 over an older equation), then the later time, then the
+    /// later entry; the race-based CKD-EPI 2009 pair of one date, which
+    /// the record cannot say which applies, is not used.
     fn latest(&mut self, mut readings: Vec<Reading>) {
-        readings.sort_by(|a, b| (a.date, &a.when, a.entry).cmp(&(b.date, &b.when, b.entry)));
+        readings.sort_by_key(|r| (r.date, rank(r.lab, &r.code), r.instant, r.entry));
         for (lab, _) in Lab::CODES {
             let (mut of_lab, rest): (Vec<Reading>, Vec<Reading>) = readings.into_iter().partition(|r| r.lab == lab);
             readings = rest;
             let Some(last) = of_lab.pop() else { continue };
+            let race_pair = RACE_BASED.contains(&last.code.as_str())
+                && of_lab
+                    .iter()
+                    .any(|r| r.date == last.date && RACE_BASED.contains(&r.code.as_str()) && r.code != last.code);
+            if race_pair {
+                for r in of_lab.into_iter().chain([last]) {
+                    let why = if RACE_BASED.contains(&r.code.as_str()) {
+                        "the race-based eGFR pair (88293-6, 88294-4) of one date: which applies is not known"
+                    } else {
+                        "an earlier result"
+                    };
+                    self.unused("Observation", r.id, format!("LOINC {}: {why}", r.code));
+                }
+                continue;
+            }
             for r in of_lab {
+                let why = if r.date == last.date { "another result of the same date" } else { "an earlier result" };
                 self.unused(
                     "Observation",
                     r.id,
-                    format!("LOINC {}: an earlier result (the latest, of {}, is used)", r.code, last.date),
+                    format!("LOINC {}: {why} (the one of {}, LOINC {}, is used)", r.code, last.date, last.code),
                 );
             }
             for (leaf, v) in &last.leaves {
@@ -546,11 +648,7 @@ impl Reader {
             (None, Some(d)) => fhir_date(d, &format!("{at}.recordedDate"))?,
             _ => None,
         };
-        let found = c
-            .code
-            .as_ref()
-            .and_then(|code| code.codes(&[ICD10CM, ICD10]).find_map(|k| condition_path(k).map(|p| (p, k.to_string()))));
-        let Some((path, code)) = found else {
+        let Some((path, code)) = condition_code(c.code.as_ref()) else {
             self.unused("Condition", c.id, "no ICD-10-CM code this page reads".into());
             return Ok(());
         };
@@ -558,6 +656,15 @@ impl Reader {
         let refuted = c.verification_status.as_ref().is_some_and(|s| s.has(&["refuted", "entered-in-error"]));
         if refuted {
             self.unused("Condition", c.id, format!("ICD-10-CM {code}: refuted or entered in error"));
+            return Ok(());
+        }
+        // Not only refuted: a diagnosis the record holds open is not what it
+        // "positively says" (fhir.md, section 3), and a wrong "yes" here is a
+        // permanent exclusion (E4, E8).
+        let open =
+            c.verification_status.as_ref().is_some_and(|s| s.has(&["unconfirmed", "provisional", "differential"]));
+        if open {
+            self.unused("Condition", c.id, format!("ICD-10-CM {code}: not confirmed (verificationStatus)"));
             return Ok(());
         }
         if !clinical {
@@ -580,6 +687,22 @@ impl Reader {
     }
 }
 
+/// The answer a Condition's code fills, and the code.
+fn condition_code(code: Option<&Concept>) -> Option<(&'static str, String)> {
+    code?.codes(&[ICD10CM, ICD10]).find_map(|k| condition_path(k).map(|p| (p, k.to_string())))
+}
+
+/// The LOINC codes of CKD-EPI 2009's race-based pair (eGFR among Black and
+/// among non-Black patients).
+const RACE_BASED: [&str; 2] = ["88293-6", "88294-4"];
+
+/// How much a lab's code is preferred on one date: its place in the table
+/// (`clinical-reference.md` lists CKD-EPI 2021 first).
+fn rank(lab: Lab, code: &str) -> usize {
+    let codes = Lab::CODES.iter().find(|(l, _)| *l == lab).map_or(&[][..], |(_, c)| *c);
+    codes.len() - codes.iter().position(|c| *c == code).unwrap_or(codes.len())
+}
+
 /// The answer an ICD-10-CM code fills (`true`), by its category.
 fn condition_path(code: &str) -> Option<&'static str> {
     let bare: String = code.chars().filter(|c| *c != '.').collect::<String>().to_ascii_uppercase();
@@ -599,41 +722,34 @@ fn condition_path(code: &str) -> Option<&'static str> {
     }
 }
 
-/// An ANA titer: `N` of a `valueRatio` 1:N or a `valueString` "1:N"; 0
-/// when the result is negative.
+/// An ANA titer: `N` of a `valueRatio` 1:N or a `valueString` "1:N";
+/// else 0 when the result is negative. A titer given wins over a negative
+/// flag: a lab's own cutoff (1:160) may call negative a titer (1:80) that
+/// the trial counts.
 fn ana_titer(o: &Observation) -> Option<f64> {
+    let titer = match (&o.value_ratio, o.value_string.as_deref()) {
+        (Some(r), _) => {
+            let n = r.numerator.as_ref().and_then(|q| q.value);
+            let d = r.denominator.as_ref().and_then(|q| q.value);
+            match (n, d) {
+                (Some(n), Some(d)) if n == 1.0 && d > 0.0 && d.is_finite() => Some(d),
+                _ => None,
+            }
+        }
+        (None, Some(s)) => s.trim().split_once(':').and_then(|(one, n)| {
+            let n: f64 = n.trim().parse().ok()?;
+            (one.trim() == "1" && n > 0.0 && n.is_finite()).then_some(n)
+        }),
+        (None, None) => None,
+    };
     let negative_words = |c: &Concept| {
         c.has(&["260385009", "NEG"])
             || c.text.as_deref().is_some_and(|t| t.trim().eq_ignore_ascii_case("negative"))
             || c.coding.iter().any(|k| k.display.as_deref().is_some_and(|d| d.trim().eq_ignore_ascii_case("negative")))
     };
-    if o.interpretation.iter().any(|c| c.has(&["NEG"])) || o.value_codeable_concept.as_ref().is_some_and(negative_words)
-    {
-        return Some(0.0);
-    }
-    if let Some(r) = &o.value_ratio {
-        let (n, d) = (r.numerator.as_ref()?.value?, r.denominator.as_ref()?.value?);
-        return (n == 1.0 && d > 0.0 && d.is_finite()).then_some(d);
-    }
-    let s = o.value_string.as_deref()?.trim();
-    let (one, n) = s.split_once(':')?;
-    let n: f64 = n.trim().parse().ok()?;
-    (one.trim() == "1" && n > 0.0 && n.is_finite()).then_some(n)
-}
-
-/// Puts `v` at the dotted `path` of `doc`, creating objects on the way.
-fn insert(doc: &mut Map<String, Value>, path: &str, v: Value) {
-    match path.split_once('.') {
-        None => {
-            doc.insert(path.to_string(), v);
-        }
-        Some((head, rest)) => {
-            let at = doc.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = at {
-                insert(m, rest, v);
-            }
-        }
-    }
+    let negative = o.interpretation.iter().any(|c| c.has(&["NEG"]))
+        || o.value_codeable_concept.as_ref().is_some_and(negative_words);
+    titer.or(negative.then_some(0.0))
 }
 
 #[cfg(test)]
@@ -884,6 +1000,11 @@ mod tests {
         assert_eq!(source.and_then(|s| s.id), Some("later-time".into()));
         assert_eq!(p.unused.len(), 4, "{:?}", p.unused);
         assert!(p.unused.iter().any(|u| u.id.as_deref() == Some("old") && u.reason.contains("earlier result")));
+        // Two creatinines of one date: the one the table lists first.
+        assert!(p
+            .unused
+            .iter()
+            .any(|u| u.id.as_deref() == Some("new") && u.reason.contains("another result of the same date")));
         // The latest ANA wins even when an older one qualified: the rules judge its age.
         let p = prefill(vec![
             obs("a1", "5048-4", "2026-10-01", json!({"valueString": "1:320"})),
@@ -914,6 +1035,12 @@ mod tests {
             ("a ratio 2:160", json!({"valueRatio": {"numerator": {"value": 2}, "denominator": {"value": 160}}}), None),
             ("a string of words", json!({"valueString": "positive, speckled"}), None),
             ("a positive interpretation alone", json!({"interpretation": [{"coding": [{"code": "POS"}]}]}), None),
+            // A titer wins over the lab's own negative flag (its cutoff may be 1:160).
+            (
+                "1:80 flagged negative",
+                json!({"valueString": "1:80", "interpretation": [{"coding": [{"code": "NEG"}]}]}),
+                Some(80.0),
+            ),
         ];
         for (name, value, want) in cases {
             let a = filled(vec![obs("ana", "29953-7", "2026-10-01", value)]);
@@ -960,6 +1087,10 @@ mod tests {
             ("inactive", condition("c", "A15.0", "inactive", None), None),
             ("refuted", condition("c", "B20", "active", Some("refuted")), None),
             ("entered in error", condition("c", "B20", "active", Some("entered-in-error")), None),
+            // Held open by the record: not what it positively says.
+            ("provisional", condition("c", "A15.0", "active", Some("provisional")), None),
+            ("differential", condition("c", "A15.0", "active", Some("differential")), None),
+            ("unconfirmed", condition("c", "B20", "active", Some("unconfirmed")), None),
         ];
         for (name, c, want) in cases {
             let got = filled(vec![c]);
@@ -1008,6 +1139,69 @@ mod tests {
         assert_eq!(filled(vec![]), json!({}));
     }
 
+    /// `resource` with `key` set to `v`.
+    fn with(resource: &Value, key: &str, v: Value) -> Value {
+        let mut r = resource.clone();
+        r[key] = v;
+        r
+    }
+
+    #[test]
+    fn results_of_another_patient_inexact_values_and_ambiguous_egfrs_are_not_used() {
+        let patient = json!({"resourceType": "Patient", "id": "p1", "gender": "female"});
+        let hb = obs("h", "718-7", "2026-10-02", qty(11.0, "g/dL"));
+        let cases = [
+            (
+                "subject Patient/p1",
+                vec![patient.clone(), with(&hb, "subject", json!({"reference": "Patient/p1"}))],
+                true,
+            ),
+            (
+                "subject as a URL",
+                vec![
+                    patient.clone(),
+                    with(&hb, "subject", json!({"reference": "https://ehr.example/fhir/Patient/p1"})),
+                ],
+                true,
+            ),
+            ("no subject", vec![patient.clone(), hb.clone()], true),
+            ("another patient", vec![patient.clone(), with(&hb, "subject", json!({"reference": "Patient/p2"}))], false),
+            ("no Patient in the Bundle", vec![with(&hb, "subject", json!({"reference": "Patient/p2"}))], true),
+        ];
+        for (name, resources, used) in cases {
+            assert_eq!(filled(resources).get("labs").is_some(), used, "{name}");
+        }
+        let hiv = condition("c", "B20", "active", None);
+        let p = prefill(vec![patient.clone(), with(&hiv, "subject", json!({"reference": "Patient/p2"}))]);
+        assert!(p.answers.conditions.is_none());
+        assert_eq!(p.unused[0].reason, "about another patient (Patient/p2)");
+        // ">90" is not 90.
+        let mut egfr = obs("e", "98979-8", "2026-10-02", qty(90.0, "mL/min/{1.73_m2}"));
+        egfr["valueQuantity"]["comparator"] = json!(">");
+        let p = prefill(vec![egfr]);
+        assert!(p.answers.labs.is_none());
+        assert_eq!(p.unused[0].reason, "LOINC 98979-8: a value given as “>90”, not exact");
+        // One blood draw, several equations: CKD-EPI 2021 is used.
+        let at = "2026-10-02T08:00:00Z";
+        let mdrd = obs("mdrd", "33914-3", at, qty(70.0, "mL/min/{1.73_m2}"));
+        let ckd2021 = obs("ckd", "98979-8", at, qty(64.0, "mL/min/{1.73_m2}"));
+        assert_eq!(filled(vec![ckd2021.clone(), mdrd.clone()]), json!({"labs": {"egfr": {"value": 64.0}}}));
+        assert_eq!(filled(vec![mdrd, ckd2021]), json!({"labs": {"egfr": {"value": 64.0}}}));
+        // The race-based pair alone: neither.
+        let black = obs("b", "88293-6", at, qty(35.0, "mL/min/{1.73_m2}"));
+        let other = obs("n", "88294-4", at, qty(29.0, "mL/min/{1.73_m2}"));
+        let p = prefill(vec![black, other]);
+        assert!(p.answers.labs.is_none());
+        assert!(p.unused.iter().all(|u| u.reason.contains("race-based")), "{:?}", p.unused);
+        // Times with offsets are compared as instants: 09:00-05:00 is after 12:00Z.
+        let early = obs("z", "718-7", "2026-10-02T12:00:00Z", qty(11.0, "g/dL"));
+        let late = obs("est", "718-7", "2026-10-02T09:00:00-05:00", qty(12.0, "g/dL"));
+        assert_eq!(filled(vec![late, early]), json!({"labs": {"hemoglobin": {"value": 12.0, "unit": "g/dL"}}}));
+        // A malformed resource this page does not read is not checked.
+        let c3 = obs("c3", "4485-9", "2026-10-02", json!({"valueQuantity": {"value": "high"}}));
+        assert_eq!(prefill(vec![c3]).unused[0].reason, "no LOINC code this page reads");
+    }
+
     #[test]
     fn a_malformed_bundle_is_refused_naming_the_entry_and_field() {
         let hb = obs("h", "718-7", "2026-10-02", qty(11.0, "g/dL"));
@@ -1038,6 +1232,24 @@ mod tests {
             ),
             ("a status as a number", bundle(vec![bad_status]), "entry[0].resource.status", "invalid type"),
             ("a date not FHIR's", bundle(vec![bad_date]), "entry[0].resource.effectiveDateTime", "not a FHIR date"),
+            (
+                "a time that is not one",
+                bundle(vec![with(&hb, "effectiveDateTime", json!("2026-10-02Tjunk"))]),
+                "entry[0].resource.effectiveDateTime",
+                "not a FHIR date",
+            ),
+            (
+                "a month 99",
+                bundle(vec![with(&hb, "effectiveDateTime", json!("2026-99"))]),
+                "entry[0].resource.effectiveDateTime",
+                "not a FHIR date",
+            ),
+            (
+                "a resourceType not text",
+                bundle(vec![json!({"resourceType": 7})]),
+                "entry[0].resource.resourceType",
+                "not a string",
+            ),
             ("a coding not a list", bundle(vec![bad_coding]), "entry[0].resource.code.coding", "invalid type"),
             (
                 "a birth date not FHIR's",

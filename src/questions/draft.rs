@@ -414,7 +414,7 @@ pub fn parse_number(raw: &str) -> Option<f64> {
 }
 
 /// Puts `v` at the dotted `path` of `doc`, creating objects on the way.
-fn insert(doc: &mut Map<String, Value>, path: &str, v: Value) {
+pub(crate) fn insert(doc: &mut Map<String, Value>, path: &str, v: Value) {
     match path.split_once('.') {
         None => {
             doc.insert(path.to_string(), v);
