@@ -72,9 +72,44 @@ pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Er
         }
         sig.set(value.clone());
     }
-    ctx.sources.set(source_notes(&p));
+    // A lab the record gives is the record's whole: an upper limit of
+    // normal typed for another AST must not stay beside the record's value.
+    for key in others_of_filled_groups(&filled) {
+        let sig = ctx.form.sig(&key);
+        if sig.with_untracked(|old| !old.is_empty()) {
+            changed += 1;
+            sig.set(String::new());
+        }
+    }
+    ctx.sources.set(
+        source_notes(&p)
+            .into_iter()
+            .map(|(path, note)| {
+                let value = filled.get(&path).to_string();
+                (path, note, value)
+            })
+            .collect(),
+    );
     ctx.undo.set(None);
     Ok(filled_message(count, changed, from, &p.unused))
+}
+
+/// The questions of the lab and antibody answers a prefill filled
+/// (`labs.ast`), other than those it filled.
+fn others_of_filled_groups(filled: &Draft) -> Vec<String> {
+    let groups: Vec<String> = filled
+        .vals
+        .iter()
+        .map(|(k, _)| group_of(k))
+        .filter(|g| g.contains('.') && !g.starts_with("conditions"))
+        .collect();
+    crate::questions::questions()
+        .into_iter()
+        .map(|(_, q, _)| q.path)
+        .filter(|path| filled.get(path).is_empty())
+        .filter(|path| path.rsplit_once('.').is_some_and(|(parent, _)| groups.iter().any(|g| g == parent)))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The message after a prefill.
@@ -265,6 +300,19 @@ mod tests {
             assert_eq!(got, Some(words), "{path}");
         }
         assert_eq!(notes.len(), want.len(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_filled_lab_replaces_the_whole_lab() {
+        let p = prefill_of(json!([
+            {"resourceType": "Observation", "status": "final", "effectiveDateTime": "2026-10-02",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "1920-8"}]},
+             "valueQuantity": {"value": 30, "code": "U/L"}},
+            {"resourceType": "Patient", "gender": "female"}
+        ]));
+        let filled = Draft::from_answers(&p.answers);
+        // AST's upper limit (not in the record) goes; ALT and the patient's other answers stay.
+        assert_eq!(others_of_filled_groups(&filled), ["labs.ast.uln"]);
     }
 
     #[test]

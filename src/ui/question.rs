@@ -19,10 +19,17 @@ pub fn note_of(path: String) -> Memo<Option<String>> {
 }
 
 /// Where the answer at `path` came from, while a FHIR Bundle's note is
-/// there for it.
+/// there for it and the field still holds the value the record gave (an
+/// answer changed by the clinician is no longer the record's).
 pub fn source_of(path: String) -> Memo<Option<String>> {
     let ctx = Ctx::get();
-    Memo::new(move |_| ctx.sources.with(|s| s.iter().find(|(p, _)| *p == path).map(|(_, n)| n.clone())))
+    let value = ctx.form.sig(&path);
+    Memo::new(move |_| {
+        ctx.sources.with(|s| {
+            let (_, note, filled) = s.iter().find(|(p, _, _)| *p == path)?;
+            value.with(|v| v == filled).then(|| note.clone())
+        })
+    })
 }
 
 /// `aria-describedby` of the inputs of `path`: its hint, its source, and

@@ -236,9 +236,10 @@ pub struct Ctx {
     pub load_msg: RwSignal<Status>,
     /// The answers before "Clear all", until restored or replaced.
     pub undo: RwSignal<Option<Draft>>,
-    /// The notes of the answers a FHIR Bundle filled, by answer path
-    /// ("From the record: …"), until other answers are loaded or all cleared.
-    pub sources: RwSignal<Vec<(String, String)>>,
+    /// The notes of the answers a FHIR Bundle filled: answer path, note
+    /// ("From the record: …") and the value filled; a note shows while its
+    /// field holds that value, until other answers are loaded or all cleared.
+    pub sources: RwSignal<Vec<(String, String, String)>>,
     /// Today by the browser clock (the default screening date).
     pub today: NaiveDate,
     /// Whether the page runs embedded in a portal's frame (`?embed=1`).

@@ -126,9 +126,11 @@ describe('FHIR on the page', () => {
       const described = await page.locator('input[data-path="labs.creatinine.value"]').getAttribute('aria-describedby');
       const noteId = await page.locator('[data-source="labs.creatinine.value"]').getAttribute('id');
       assert.ok(described.split(' ').includes(noteId), `aria-describedby ${described} lacks ${noteId}`);
-      // A prefilled answer changes like any other.
+      // A prefilled answer changes like any other, and is then no longer the record's.
       await fill(page, 'labs.creatinine.value', '1.4');
       assert.equal(await valueAt(page, 'labs.creatinine.value'), '1.4');
+      await page.locator('[data-source="labs.creatinine.value"]').waitFor({ state: 'detached' });
+      assert.equal(Object.keys(await sources(page)).length, 10);
       // Clear all drops the notes with the answers.
       await page.locator('[data-action="clear-all"]').click();
       assert.deepEqual(await sources(page), {});
