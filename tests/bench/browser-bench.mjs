@@ -18,6 +18,10 @@
 //             SLEDAI-2K item "seizure" ticked -> [data-sledai-total] is 8
 //             renal BILAG A -> [data-section="nephritis"] in the DOM, not hidden
 //             HIV yes -> [data-verdict="not_eligible"]
+//           and, after those, one more SLEDAI-2K item ("psychosis", total
+//           16): the same kind of change once its code has run, which tells
+//           a first run's cost (wasm compiled lazily, on first call) from
+//           the work every change does. It has no target.
 // It prints min / median / max of each figure for both pages, our medians
 // as ratios to the floor's, and the targets.
 //
@@ -105,6 +109,10 @@ async function change(which) {
       act: () => q('input[type=radio][data-path="conditions.hiv"][value="true"]').click(),
       done: () => q('[data-verdict]')?.getAttribute('data-verdict') === 'not_eligible',
     },
+    sledaiAgain: {
+      act: () => q('input[type=checkbox][data-path="sle.sledai.items"][value="psychosis"]').click(),
+      done: () => q('[data-sledai-total]')?.textContent.trim() === '16',
+    },
   };
   const c = changes[which];
   if (c.done()) throw new Error(`${which}: the result shows before the change`);
@@ -140,10 +148,12 @@ async function change(which) {
   });
 }
 
+/** The changes, in the order made on each load; `target`: held to UPDATE_TARGET_MS. */
 const CHANGES = [
-  ['sledai', 'SLEDAI item -> total updated'],
-  ['renal', 'renal BILAG A -> nephritis shown'],
-  ['hiv', 'HIV yes -> verdict not_eligible'],
+  ['sledai', 'SLEDAI item -> total updated', { target: true }],
+  ['renal', 'renal BILAG A -> nephritis shown', { target: true }],
+  ['hiv', 'HIV yes -> verdict not_eligible', { target: true }],
+  ['sledaiAgain', 'a second SLEDAI item (code already run)', { target: false }],
 ];
 
 /** One cold load in a fresh context: every figure of it. */
@@ -247,7 +257,11 @@ const heapName = 'JS heap used after ready (after GC)';
 const readyRatio = med(readyName, 'ours') / med(readyName, 'floor');
 const results = [
   [`ready within ${READY_RATIO_TARGET}x the floor page's (medians)`, `${readyRatio.toFixed(2)}x`, readyRatio <= READY_RATIO_TARGET],
-  ...CHANGES.map(([, name]) => [`${name} under ${UPDATE_TARGET_MS} ms (median)`, ms(med(name, 'ours')), med(name, 'ours') < UPDATE_TARGET_MS]),
+  ...CHANGES.filter(([, , { target }]) => target).map(([, name]) => [
+    `${name} under ${UPDATE_TARGET_MS} ms (median)`,
+    ms(med(name, 'ours')),
+    med(name, 'ours') < UPDATE_TARGET_MS,
+  ]),
   [`JS heap after ready under ${HEAP_TARGET_MB} MB (median)`, mib(med(heapName, 'ours')), med(heapName, 'ours') < HEAP_TARGET_MB * 1024 * 1024],
 ];
 for (const [what, figure, pass] of results) process.stdout.write(targetLine(what, figure, pass));
