@@ -202,7 +202,7 @@ fn PanelLists() -> impl IntoView {
         })
     });
     let todo = Memo::new(move |_| ctx.calc.with(|c| still_to_answer(&c.report)));
-    let checks = Memo::new(move |_| ctx.calc.with(|c| c.notes.clone()));
+    let checks = ctx.notes;
     view! {
         <div id="panel-lists">
             <div id="pl-fails" hidden=move || fails.with(Vec::is_empty)>

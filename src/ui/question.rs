@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::state::Ctx;
+use super::state::{note_at, Ctx};
 use super::{eid, fid, hid, sid};
 use crate::questions::{Check, Kind, Options, Question};
 
@@ -15,7 +15,7 @@ pub const YES_NO: Options = &[("false", "No"), ("true", "Yes"), ("", "Not known"
 /// The message at `path`, re-rendering only when it changes.
 pub fn note_of(path: String) -> Memo<Option<String>> {
     let ctx = Ctx::get();
-    Memo::new(move |_| ctx.calc.with(|c| c.note(&path)))
+    Memo::new(move |_| ctx.notes.with(|n| note_at(n, &path)))
 }
 
 /// Where the answer at `path` came from, while a FHIR Bundle's note is

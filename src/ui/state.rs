@@ -190,12 +190,12 @@ impl Calc {
         let notes = notes.into_iter().map(|(p, m)| (p, super::readable(&super::clinical(&m)))).collect();
         Calc { answers, report, notes }
     }
+}
 
-    /// The message at `path`, if any.
-    #[must_use]
-    pub fn note(&self, path: &str) -> Option<String> {
-        self.notes.iter().find(|(p, _)| p == path).map(|(_, m)| m.clone())
-    }
+/// The message at `path` among `notes`, if any.
+#[must_use]
+pub fn note_at(notes: &[Note], path: &str) -> Option<String> {
+    notes.iter().find(|(p, _)| p == path).map(|(_, m)| m.clone())
 }
 
 /// Page notes that are not errors of the engine: a lab value without its
@@ -228,6 +228,10 @@ pub struct Ctx {
     pub draft: Memo<Draft>,
     /// What the draft gives: answers, report and messages.
     pub calc: Memo<Calc>,
+    /// The messages of [`Calc::notes`] alone: they change far less often
+    /// than the report, so the question components, which read their own
+    /// message from here, are not re-run by every change of the report.
+    pub notes: Memo<Vec<Note>>,
     /// Whether the verdict sheet is open (phones, embed mode).
     pub sheet: RwSignal<bool>,
     /// The message after a toolbar action.
@@ -254,10 +258,12 @@ impl Ctx {
         form.load(&super::fresh_draft(today));
         let draft = Memo::new(move |_| form.snapshot());
         let calc = Memo::new(move |_| draft.with(|d| Calc::of(d, today)));
+        let notes = Memo::new(move |_| calc.with(|c| c.notes.clone()));
         Ctx {
             form,
             draft,
             calc,
+            notes,
             sheet: RwSignal::new(false),
             status: RwSignal::new(None),
             load_msg: RwSignal::new(None),
