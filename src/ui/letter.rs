@@ -1,14 +1,15 @@
 //! The printed referral summary: a document, verdict first (the verdict in
 //! words with its reasons and dates, what is missing), then the 22 criteria
 //! as a compact table, the answers in clinical words section by section,
-//! the trial with its record dates and recruitment caveat, and lines for
-//! the referrer. Shown only in print (`style/main.css`); on screen the page
+//! the values taken from the patient's record (a FHIR Bundle's prefill)
+//! with their dates and codes, the trial with its record dates and
+//! recruitment caveat, and lines for the referrer. Shown only in print (`style/main.css`); on screen the page
 //! shows none of it.
 
 use leptos::prelude::*;
 
 use super::state::Ctx;
-use super::summary::{answer_lines, dates_said, headline, SectionLines, RECRUITMENT};
+use super::summary::{answer_lines, dates_said, headline, record_lines, SectionLines, RECRUITMENT};
 use super::words::{conditions, outcome_words, still_to_answer};
 use super::{day, readable};
 use crate::engine::criteria::CriterionId;
@@ -61,6 +62,7 @@ pub fn Letter() -> impl IntoView {
     });
     let dates = Memo::new(move |_| ctx.calc.with(|c| ctx.draft.with(|d| dates_said(&c.report, d))));
     let answers = Memo::new(move |_| ctx.draft.with(answer_lines));
+    let record = Memo::new(move |_| ctx.sources.with(|s| ctx.draft.with(|d| record_lines(s, d))));
     view! {
         <article class="print-only letter" id="summary">
             <header>
@@ -114,6 +116,16 @@ pub fn Letter() -> impl IntoView {
                     </For>
                 </div>
             </section>
+            <Show when=move || record.with(|r| !r.is_empty())>
+                <section class="p-record">
+                    <h2>"From the patient's record"</h2>
+                    <ul>
+                        <For each=move || record.get() key=|line| line.clone() let:line>
+                            <li>{line}</li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
             <footer>
                 <p>
                     "NCT02633163; sponsor protocol MUSC-UCMSC-001, Medical University of South Carolina. Registry record last verified February 2024 (last update posted 1 March 2024). "

@@ -68,10 +68,11 @@ pub fn day(d: NaiveDate) -> String {
 /// contract does; the report keeps them so.
 #[must_use]
 pub fn readable(text: &str) -> String {
-    const UNITS: [(&str, &str); 7] = [
+    const UNITS: [(&str, &str); 8] = [
         ("x10^9/L", "×10⁹/L"),
         ("x10^3/uL", "×10³/µL"),
         ("10^9/L", "×10⁹/L"),
+        ("10^3/uL", "×10³/µL"),
         ("/uL", "/µL"),
         ("umol/L", "µmol/L"),
         ("1.73 m2", "1.73 m²"),
@@ -287,5 +288,7 @@ mod tests {
             readable("WBC 4.5 /uL = 0.0045 x10^9/L; creatinine 88 umol/L; AST 30 U/L = 0.75 x ULN 40; eGFR 85 mL/min/1.73 m2"),
             "WBC 4.5 /µL = 0.0045 ×10⁹/L; creatinine 88 µmol/L; AST 30 U/L = 0.75 × ULN 40; eGFR 85 mL/min/1.73 m²"
         );
+        // Units as the answers write them (a FHIR source note).
+        assert_eq!(readable("platelets 210 10^3/uL, WBC 5.1 10^9/L"), "platelets 210 ×10³/µL, WBC 5.1 ×10⁹/L");
     }
 }

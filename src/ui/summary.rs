@@ -310,7 +310,7 @@ fn lab_words(d: &Draft) -> Vec<String> {
 /// its reasons, the dates used, key values with their dates, what is
 /// missing, and the trial's caveats.
 #[must_use]
-pub fn prose(c: &Calc, d: &Draft) -> String {
+pub fn prose(c: &Calc, d: &Draft, record: &[String]) -> String {
     let r = &c.report;
     let mut lines = vec![format!("MiSLE trial (NCT02633163) pre-screening: {}.", headline(r))];
     let why = reasons(r);
@@ -331,6 +331,9 @@ pub fn prose(c: &Calc, d: &Draft) -> String {
         }
     }
     lines.extend(values);
+    if !record.is_empty() {
+        lines.push(format!("From the patient's record: {}.", record.join("; ")));
+    }
     let missing: Vec<String> = still_to_answer(r).into_iter().map(|(p, _)| questions::name(&p)).collect();
     if !missing.is_empty() {
         lines.push(format!("Still to answer: {}.", missing.join("; ")));
@@ -345,13 +348,27 @@ pub fn prose(c: &Calc, d: &Draft) -> String {
     lines.join("\n") + "\n"
 }
 
+/// What the answers still hold of a FHIR Bundle's prefill: each source
+/// note (answer path, "From the record: …", value filled) whose field
+/// still holds the value the record gave, without its "From the record: ".
+/// The referral then says which values came from the record, of which
+/// date and code, as the page does beside each field.
+#[must_use]
+pub fn record_lines(sources: &[(String, String, String)], d: &Draft) -> Vec<String> {
+    sources
+        .iter()
+        .filter(|(path, _, filled)| d.get(path) == filled)
+        .map(|(_, note, _)| note.strip_prefix("From the record: ").unwrap_or(note).to_string())
+        .collect()
+}
+
 /// The recruitment caveat, in one sentence.
 pub const RECRUITMENT: &str = "Recruitment status must be confirmed with the study team: the registry record was last verified in February 2024, and 2025 listings show the trial as active, not recruiting, or completed.";
 
 /// "Copy full list": the headline, reasons and dates, every criterion with
 /// its outcome and values, and every answer in clinical words.
 #[must_use]
-pub fn full_text(c: &Calc, d: &Draft) -> String {
+pub fn full_text(c: &Calc, d: &Draft, record: &[String]) -> String {
     let r = &c.report;
     let mut s = format!("MiSLE trial (NCT02633163) pre-screening\n{}\n{}\n", headline(r), dates_said(r, d));
     for why in reasons(r) {
@@ -369,8 +386,61 @@ pub fn full_text(c: &Calc, d: &Draft) -> String {
             s.push_str(&format!("  {q}: {a}\n"));
         }
     }
+    if !record.is_empty() {
+        s.push_str("\nFrom the patient's record:\n");
+        for line in record {
+            s.push_str(&format!("- {line}\n"));
+        }
+    }
     s.push('\n');
     s.push_str(RECRUITMENT);
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_record_is_named_only_for_values_that_are_still_the_records() {
+        let sources = vec![
+            (
+                "labs.creatinine.value".to_string(),
+                "From the record: creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0".to_string(),
+                "0.9".to_string(),
+            ),
+            (
+                "patient.sex".to_string(),
+                "From the record: sex female, Patient.gender".to_string(),
+                "female".to_string(),
+            ),
+        ];
+        let mut d = Draft::default();
+        d.set("labs.creatinine.value", "0.9".to_string());
+        d.set("patient.sex", "female".to_string());
+        assert_eq!(
+            record_lines(&sources, &d),
+            ["creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0", "sex female, Patient.gender"]
+        );
+        // Edited by the clinician: no longer the record's.
+        d.set("labs.creatinine.value", "1.4".to_string());
+        assert_eq!(record_lines(&sources, &d), ["sex female, Patient.gender"]);
+        // Cleared: not the record's either.
+        d.set("patient.sex", String::new());
+        assert!(record_lines(&sources, &d).is_empty());
+    }
+
+    #[test]
+    fn the_copied_texts_say_what_came_from_the_record() {
+        let d = Draft::default();
+        let c = Calc::of(&d, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default());
+        let record = vec!["creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0".to_string()];
+        assert!(prose(&c, &d, &record)
+            .contains("\nFrom the patient's record: creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0.\n"));
+        assert!(full_text(&c, &d, &record)
+            .contains("\nFrom the patient's record:\n- creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0\n"));
+        assert!(!prose(&c, &d, &[]).contains("record:"));
+        assert!(!full_text(&c, &d, &[]).contains("record:"));
+    }
 }

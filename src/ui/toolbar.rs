@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::draft::{clip, Draft};
 use super::state::Ctx;
-use super::summary::{full_text, prose};
+use super::summary::{full_text, prose, record_lines};
 use super::{fhir, fresh_draft, ymd};
 
 /// The toolbar and its message lines.
@@ -16,8 +16,16 @@ pub fn Toolbar() -> impl IntoView {
     let ctx = Ctx::get();
     let say = move |m: String, err: bool| ctx.status.set(Some((m, err)));
     let copy = move |full: bool| {
-        let text =
-            ctx.calc.with_untracked(|c| ctx.draft.with_untracked(|d| if full { full_text(c, d) } else { prose(c, d) }));
+        let text = ctx.calc.with_untracked(|c| {
+            ctx.draft.with_untracked(|d| {
+                let record = ctx.sources.with_untracked(|s| record_lines(s, d));
+                if full {
+                    full_text(c, d, &record)
+                } else {
+                    prose(c, d, &record)
+                }
+            })
+        });
         let Some(win) = web_sys::window() else { return };
         let promise = win.navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {

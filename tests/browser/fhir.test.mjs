@@ -126,11 +126,17 @@ describe('FHIR on the page', () => {
       const described = await page.locator('input[data-path="labs.creatinine.value"]').getAttribute('aria-describedby');
       const noteId = await page.locator('[data-source="labs.creatinine.value"]').getAttribute('id');
       assert.ok(described.split(' ').includes(noteId), `aria-describedby ${described} lacks ${noteId}`);
+      // The printed letter says which values came from the record, of which date.
+      const letterRecord = () => page.locator('#summary .p-record li').allTextContents();
+      const printed = await letterRecord();
+      assert.equal(printed.length, 11, JSON.stringify(printed));
+      assert.ok(printed.includes('creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0'), JSON.stringify(printed));
       // A prefilled answer changes like any other, and is then no longer the record's.
       await fill(page, 'labs.creatinine.value', '1.4');
       assert.equal(await valueAt(page, 'labs.creatinine.value'), '1.4');
       await page.locator('[data-source="labs.creatinine.value"]').waitFor({ state: 'detached' });
       assert.equal(Object.keys(await sources(page)).length, 10);
+      assert.ok(!(await letterRecord()).some((l) => l.startsWith('creatinine')), 'the letter still gives the record as the source of an edited value');
       // Clear all drops the notes with the answers.
       await page.locator('[data-action="clear-all"]').click();
       assert.deepEqual(await sources(page), {});
