@@ -571,7 +571,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
             want: Want::Fail(None),
         },
         Case {
-            name: "renal A, too short and too little drug, continuing not answered: the duration's date (7.6)",
+            name: "renal A, too short and too little drug, continuing not answered: fails on no date (8.3)",
             id: I5,
             change: |a| {
                 renal_active(a);
@@ -583,7 +583,7 @@ fn inclusion_criteria_pass_fail_and_unknown() {
                     ongoing: None,
                 })
             },
-            want: Want::Fail(Some("2027-03-01")),
+            want: Want::FailUntil,
         },
         Case {
             name: "renal A, enough mycophenolate: whether it continues does not matter",
@@ -2140,4 +2140,70 @@ fn refusals_say_what_was_expected() {
         // The path replaces serde_json's position in the text.
         assert!(!words.contains(" at line "), "{name}: {words:?}");
     }
+}
+
+/// Contract 4 (E12: "equality passes") and 7.8: a dose of exactly 0.5
+/// mg/kg/day passes whatever the drug and weight, though the division in
+/// binary floating point can land a hair above 0.5 (20.15 / 40.3). Every
+/// weight from 35 to 150 kg in steps of 0.1 kg, every drug: the dose at the
+/// limit passes, the next dose the same decimals can write fails. Both
+/// numbers are the f64 a JSON reader gives for the decimal.
+#[test]
+fn a_corticosteroid_dose_of_exactly_half_a_mg_per_kg_passes_for_every_weight_and_drug() {
+    let drugs = [
+        (Steroid::Prednisone, 500),
+        (Steroid::Prednisolone, 500),
+        (Steroid::Methylprednisolone, 400),
+        (Steroid::Triamcinolone, 400),
+        (Steroid::Hydrocortisone, 2000),
+        (Steroid::Cortisone, 2500),
+        (Steroid::Dexamethasone, 75),
+        (Steroid::Betamethasone, 75),
+        (Steroid::Deflazacort, 600),
+    ];
+    let mut a = eligible();
+    let today = d("2030-01-01");
+    let mut wrong = Vec::new();
+    for tenths_kg in 350u32..=1500 {
+        patient(&mut a).weight_kg = Some(f64::from(tenths_kg) / 10.0);
+        for (drug, equivalent_centimg) in drugs {
+            // mg at the limit = kg x 0.5 x equivalent / 5 = tenths_kg x equivalent_centimg / 10,000.
+            let at_limit = tenths_kg * equivalent_centimg;
+            for (dose, want) in [(at_limit, Outcome::Pass), (at_limit + 1, Outcome::Fail)] {
+                let mg = f64::from(dose) / 10_000.0;
+                meds(&mut a).corticosteroid =
+                    Some(Corticosteroid::Taking(SteroidDose { drug: Some(drug), daily_mg: Some(mg) }));
+                let got = evaluate(&a, today).criterion(E12).map(|c| c.outcome);
+                if got != Some(want) {
+                    wrong.push(format!("{drug:?} {mg} mg at {} kg: {got:?}", f64::from(tenths_kg) / 10.0));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} wrong, first: {:?}", wrong.len(), &wrong[..wrong.len().min(5)]);
+}
+
+/// Contract 7.8 and 8.1: a value converted into the rule's unit that lands
+/// exactly on a limit is at the limit, not a hair past it.
+#[test]
+fn lab_values_converted_exactly_onto_a_limit_are_at_the_limit() {
+    let mut a = eligible();
+    // 1.8618 mmol/L = 3 g/dL: in range (no unit-slip error), and below 8: E3 fails.
+    labs(&mut a).hemoglobin = Some(Measured { value: Some(1.8618), unit: Some(HemoglobinUnit::MmolPerL) });
+    let r = run(&a);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.criterion(E3).map(|c| c.outcome), Some(Outcome::Fail));
+    // 4.9648 mmol/L = 8 g/dL: at E3's limit, which passes.
+    labs(&mut a).hemoglobin = Some(Measured { value: Some(4.9648), unit: Some(HemoglobinUnit::MmolPerL) });
+    let r = run(&a);
+    assert_eq!(r.criterion(E3).map(|c| c.outcome), Some(Outcome::Pass), "{:?}", r.criterion(E3));
+    // 8.84 umol/L = 0.1 mg/dL: in range, so CKD-EPI uses it.
+    let mut a = eligible();
+    if let Some(l) = a.labs.as_mut() {
+        l.egfr = None;
+    }
+    labs(&mut a).creatinine = Some(Measured { value: Some(8.84), unit: Some(CreatinineUnit::UmolPerL) });
+    let r = run(&a);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.criterion(E3).map(|c| c.outcome), Some(Outcome::Pass), "{:?}", r.criterion(E3));
 }

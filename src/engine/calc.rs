@@ -43,6 +43,32 @@ pub fn steroid_equivalent_mg(drug: Steroid) -> f64 {
     }
 }
 
+/// How far apart, relative to the limit, a value and a limit may be and
+/// still be equal: far below any clinical meaning, far above the rounding
+/// of binary floating point (about 1e-16 an operation).
+const SAME: f64 = 1e-9;
+
+/// Whether `x`, computed from decimal answers, equals `limit` but for the
+/// rounding of binary floating point: 20.15 mg / 40.3 kg is 0.5 mg/kg,
+/// though `20.15 / 40.3` is 0.5000000000000001. Contract 7.8 wants equality
+/// at a limit to behave the same everywhere, whatever the conversion.
+#[must_use]
+pub fn same(x: f64, limit: f64) -> bool {
+    (x - limit).abs() <= SAME * limit.abs()
+}
+
+/// `x >= limit`, with [`same`] values equal.
+#[must_use]
+pub fn at_least(x: f64, limit: f64) -> bool {
+    x >= limit || same(x, limit)
+}
+
+/// `x <= limit`, with [`same`] values equal.
+#[must_use]
+pub fn at_most(x: f64, limit: f64) -> bool {
+    x <= limit || same(x, limit)
+}
+
 /// A daily dose of `drug` as prednisone mg/day.
 #[must_use]
 pub fn prednisone_equivalent(drug: Steroid, daily_mg: f64) -> f64 {
@@ -104,6 +130,24 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         crate::engine::answers::parse_date(s).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn a_limit_reached_through_a_conversion_is_equal_to_it() {
+        // (value, limit, at_least, at_most): what the rule sees.
+        let cases = [
+            ("20.15 mg / 40.3 kg is 0.5 mg/kg", 20.15 / 40.3, 0.5, true, true),
+            ("1.8618 mmol/L is 3 g/dL", hemoglobin_g_dl(1.8618, HemoglobinUnit::MmolPerL), 3.0, true, true),
+            ("8.84 umol/L is 0.1 mg/dL", creatinine_mg_dl(8.84, CreatinineUnit::UmolPerL), 0.1, true, true),
+            ("4.4 U/L over a ULN of 1.1 is 4", 4.4 / 1.1, 4.0, true, true),
+            ("0.5001 is above 0.5", 0.5001, 0.5, true, false),
+            ("0.4999 is below 0.5", 0.4999, 0.5, false, true),
+            ("one part in a million is not rounding", 30.0 * (1.0 - 1e-6), 30.0, false, true),
+            ("NaN is neither", f64::NAN, 0.5, false, false),
+        ];
+        for (name, x, limit, least, most) in cases {
+            assert_eq!((at_least(x, limit), at_most(x, limit)), (least, most), "{name}: {x}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub fn num(x: f64) -> String {
 pub fn num_vs(x: f64, limit: f64) -> String {
     for p in 2..=6 {
         let s = places(x, p);
-        if x == limit || s != places(limit, p) {
+        if super::calc::same(x, limit) || s != places(limit, p) {
             return s;
         }
     }

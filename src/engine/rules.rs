@@ -325,7 +325,31 @@ fn nephritis_therapy(cx: &Ctx) -> Finding {
             maintenance,
         ]),
     ]);
+    if drugs.pass == Tri::False && t.ongoing.is_none() && duration.pass == Tri::False {
+        return too_short_and_too_little(&duration, &drugs);
+    }
     all(vec![duration, course_so_far(drugs, t.ongoing)])
+}
+
+/// I5 when the therapy is too short, its drug part falls short too, and
+/// whether it continues is not answered.
+///
+/// Contract 8.3 makes I5 unknown when only the drug part falls short and
+/// `ongoing` is absent; here the duration certainly fails, so I5 fails
+/// (7.5). Its date is not the duration's: 7.6 gives I5 a date only while the
+/// drug part is true or unknown, and this drug part is known to fall short,
+/// a shortfall that by 8.3 clears on no date if the therapy continues and
+/// never if it has ended. A date would hold in neither case. So I5 fails on
+/// no date, temporary (continuing therapy may yet clear it), and its reason
+/// says what is not answered and what it decides.
+fn too_short_and_too_little(duration: &Finding, drugs: &Finding) -> Finding {
+    Finding::fail_until(format!(
+        "{}; {}; whether the therapy continues is not answered: if it continues, eligible once the \
+         course reaches 6 months of mycophenolate, or 3 months of cyclophosphamide followed by \
+         mycophenolate or azathioprine; if it has ended, I5 is not met",
+        duration.reason.trim_end_matches('.'),
+        drugs.reason.trim_end_matches('.'),
+    ))
 }
 
 /// I5's drug part, once known to fall short, by whether the therapy
@@ -361,7 +385,7 @@ fn labs(cx: &Ctx) -> Finding {
             let (v, u) = both(v, u)?;
             let x = calc::count_per_nl(v, u);
             Ok(Finding::by(
-                x >= limit,
+                calc::at_least(x, limit),
                 format!("{what} {} x10^9/L, not below {}", num_vs(x, limit), num(limit)),
                 format!("{what} {} x10^9/L, below {}", num_vs(x, limit), num(limit)),
             ))
@@ -374,7 +398,7 @@ fn labs(cx: &Ctx) -> Finding {
         let (v, u) = both(v, u)?;
         let x = calc::hemoglobin_g_dl(v, u);
         Ok(Finding::by(
-            x >= 8.0,
+            calc::at_least(x, 8.0),
             format!("hemoglobin {} g/dL, not below 8", num_vs(x, 8.0)),
             format!("hemoglobin {} g/dL, below 8", num_vs(x, 8.0)),
         ))
@@ -387,7 +411,7 @@ fn labs(cx: &Ctx) -> Finding {
             let (v, uln) = both(v, u)?;
             let ratio = v / uln;
             let words = format!("{what} {} U/L = {} x ULN {}", num(v), num_vs(ratio, 4.0), num(uln));
-            Ok(Finding::by(ratio <= 4.0, format!("{words}, not above 4"), format!("{words}, above 4")))
+            Ok(Finding::by(calc::at_most(ratio, 4.0), format!("{words}, not above 4"), format!("{words}, above 4")))
         })())
     };
     all(vec![
@@ -414,7 +438,7 @@ pub(crate) fn egfr(cx: &Ctx) -> (Finding, Option<f64>) {
     let l = cx.a.labs.as_ref();
     let judge = |x: f64, how: String| {
         Finding::by(
-            x >= 30.0,
+            calc::at_least(x, 30.0),
             format!("eGFR {} mL/min/1.73 m2 ({how}), not below 30", num_vs(x, 30.0)),
             format!("eGFR {} mL/min/1.73 m2 ({how}), below 30", num_vs(x, 30.0)),
         )
@@ -603,7 +627,7 @@ fn steroid(cx: &Ctx) -> Step<Finding> {
         .map_err(|f| f.because(format!("{eq}; weight not given, so mg/kg/day is not known.")))?;
     let per_kg = pred / weight;
     let words = format!("{eq}; {} / {} kg = {} mg/kg/day", num(pred), num(weight), num_vs(per_kg, 0.5));
-    if per_kg <= 0.5 {
+    if calc::at_most(per_kg, 0.5) {
         return Ok(Finding::pass(format!("{words}, not above 0.5.")));
     }
     // Contract 8.2: a taper before baseline clears it.

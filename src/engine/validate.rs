@@ -91,9 +91,9 @@ impl Checker {
                 CountUnit::ThousandPerMicroliter => format!("{what} {} x10^3/uL", num(v)),
                 CountUnit::PerMicroliter => format!("{what} {} /uL = {} x10^9/L", num(v), num_small(per_nl)),
             };
-            if per_nl < min {
+            if !calc::at_least(per_nl, min) {
                 Some(format!("{as_given} is implausibly low (below {} x10^9/L): check the unit", num(min)))
-            } else if per_nl > max {
+            } else if !calc::at_most(per_nl, max) {
                 Some(format!("{as_given} is above {} x10^9/L: check the unit", num(max)))
             } else {
                 None
@@ -210,7 +210,7 @@ pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, Nai
                     return Some(format!("creatinine {} must be above 0", num(v)));
                 }
                 let mg = calc::creatinine_mg_dl(v, unit?);
-                (!(0.1..=30.0).contains(&mg))
+                (!(calc::at_least(mg, 0.1) && calc::at_most(mg, 30.0)))
                     .then(|| format!("creatinine {} mg/dL is outside 0.1-30 mg/dL; check the unit", num(mg)))
             });
         }
@@ -229,9 +229,9 @@ pub(crate) fn validate(answers: &Answers, screening: NaiveDate) -> (Answers, Nai
                     HemoglobinUnit::GPerL => format!("hemoglobin {} g/L = {} g/dL", num(v), num_small(g_dl)),
                     HemoglobinUnit::MmolPerL => format!("hemoglobin {} mmol/L = {} g/dL", num(v), num_small(g_dl)),
                 };
-                if g_dl < 3.0 {
+                if !calc::at_least(g_dl, 3.0) {
                     Some(format!("{as_given} is implausibly low (below 3 g/dL): check the unit"))
-                } else if g_dl > 25.0 {
+                } else if !calc::at_most(g_dl, 25.0) {
                     Some(format!("{as_given} is above 25 g/dL: check the unit"))
                 } else {
                     None
