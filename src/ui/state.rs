@@ -32,6 +32,12 @@ pub struct Form {
     /// The malignancy rows, in order.
     pub rows: RwSignal<Vec<Row>>,
     next_row: StoredValue<u64>,
+    /// The owner the form was made under (the page's), which owns the rows'
+    /// signals. A row is added from a click, under the owner of the view
+    /// that holds the button; a signal made there would be disposed with
+    /// that view (the list's gate closing) while `rows` still holds it,
+    /// and reading a disposed signal stops the page.
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl Form {
@@ -59,7 +65,12 @@ impl Form {
                 _ => {}
             }
         }
-        Form { keys: StoredValue::new(keys), rows: RwSignal::new(Vec::new()), next_row: StoredValue::new(0) }
+        Form {
+            keys: StoredValue::new(keys),
+            rows: RwSignal::new(Vec::new()),
+            next_row: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
+        }
     }
 
     /// The signal of `key`. Every key the page uses is made by [`Form::new`];
@@ -126,7 +137,12 @@ impl Form {
     fn new_row(&self) -> Row {
         let id = self.next_row.get_value();
         self.next_row.set_value(id + 1);
-        Row { id, leaves: [RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new())] }
+        let leaves = || [RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new())];
+        let leaves = match self.owner.get_value() {
+            Some(owner) => owner.with(leaves),
+            None => leaves(),
+        };
+        Row { id, leaves }
     }
 
     /// Adds an empty malignancy row at the end.

@@ -193,4 +193,29 @@ describe('the questionnaire’s flow', () => {
       await context.close();
     }
   });
+
+  test('a malignancy row added, then "None" chosen: the page keeps working and the verdict follows', async () => {
+    // The rows' answers once lived in the list's view: closing its gate
+    // disposed them while the form still read them, which stopped the page.
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page);
+      await expectVerdict(page, 'potentially_eligible');
+      await pick(page, 'conditions.malignancy', 'list');
+      await page.locator('[data-action="add-malignancy"]').click();
+      await select(page, 'conditions.malignancy[0].type', 'other');
+      await fill(page, 'conditions.malignancy[0].date', '2024-03-01');
+      await no(page, 'conditions.malignancy[0].adequately_treated');
+      await expectVerdict(page, 'not_yet_eligible');
+      for (const value of ['none', '', 'list']) {
+        await pick(page, 'conditions.malignancy', value);
+      }
+      // Back to the list: the row is still there, as typed.
+      await expectVerdict(page, 'not_yet_eligible');
+      await pick(page, 'conditions.malignancy', 'none');
+      await expectVerdict(page, 'potentially_eligible');
+      // And the page still answers: an age change reaches the verdict.
+      await fill(page, 'patient.birth_date', '2010-01-01');
+      await expectVerdict(page, 'not_yet_eligible');
+    });
+  });
 });
