@@ -85,13 +85,24 @@ pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Er
         source_notes(&p)
             .into_iter()
             .map(|(path, note)| {
-                let value = filled.get(&path).to_string();
-                (path, note, value)
+                let values = filled_of(&filled, &path);
+                (path, note, values)
             })
             .collect(),
     );
     ctx.undo.set(None);
     Ok(filled_message(count, changed, from, &p.unused))
+}
+
+/// What a prefill filled of the answer a note at `path` describes: the
+/// note's own field, the other fields of its lab or test (a value's unit,
+/// its upper limit of normal, a test's date) and an event's date. The note
+/// holds while every one of them does: a unit changed from g/dL to g/L
+/// makes the value the clinician's, not the record's.
+fn filled_of(filled: &Draft, path: &str) -> Vec<(String, String)> {
+    let group = format!("{}.", group_of(path));
+    let date = format!("{path}#");
+    filled.vals.iter().filter(|(k, _)| k == path || k.starts_with(&group) || k.starts_with(&date)).cloned().collect()
 }
 
 /// The questions of the lab and antibody answers a prefill filled
@@ -300,6 +311,21 @@ mod tests {
             assert_eq!(got, Some(words), "{path}");
         }
         assert_eq!(notes.len(), want.len(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_note_holds_for_every_field_of_its_lab() {
+        let p = prefill_of(json!([
+            {"resourceType": "Observation", "status": "final", "effectiveDateTime": "2026-10-02",
+             "code": {"coding": [{"system": "http://loinc.org", "code": "718-7"}]},
+             "valueQuantity": {"value": 12.1, "code": "g/dL"}},
+            {"resourceType": "Patient", "gender": "female"}
+        ]));
+        let filled = Draft::from_answers(&p.answers);
+        let pairs =
+            |path: &str| filled_of(&filled, path).into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>();
+        assert_eq!(pairs("labs.hemoglobin.value"), ["labs.hemoglobin.unit=g/dL", "labs.hemoglobin.value=12.1"]);
+        assert_eq!(pairs("patient.sex"), ["patient.sex=female"]);
     }
 
     #[test]

@@ -23,11 +23,10 @@ pub fn note_of(path: String) -> Memo<Option<String>> {
 /// answer changed by the clinician is no longer the record's).
 pub fn source_of(path: String) -> Memo<Option<String>> {
     let ctx = Ctx::get();
-    let value = ctx.form.sig(&path);
     Memo::new(move |_| {
         ctx.sources.with(|s| {
             let (_, note, filled) = s.iter().find(|(p, _, _)| *p == path)?;
-            value.with(|v| v == filled).then(|| note.clone())
+            filled.iter().all(|(k, v)| ctx.form.sig(k).with(|now| now == v)).then(|| note.clone())
         })
     })
 }

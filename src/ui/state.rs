@@ -232,6 +232,10 @@ pub fn page_notes(d: &Draft) -> Vec<Note> {
     notes
 }
 
+/// A FHIR Bundle's note on a filled answer: the answer's path, the note,
+/// and the fields and values the Bundle filled for it.
+pub type Source = (String, String, Vec<(String, String)>);
+
 /// A message after an action: words, and whether it is an error.
 pub type Status = Option<(String, bool)>;
 
@@ -257,9 +261,11 @@ pub struct Ctx {
     /// The answers before "Clear all", until restored or replaced.
     pub undo: RwSignal<Option<Draft>>,
     /// The notes of the answers a FHIR Bundle filled: answer path, note
-    /// ("From the record: …") and the value filled; a note shows while its
-    /// field holds that value, until other answers are loaded or all cleared.
-    pub sources: RwSignal<Vec<(String, String, String)>>,
+    /// ("From the record: …") and what was filled of that answer (its
+    /// fields and values: a lab's value and unit); a note shows while those
+    /// fields hold those values, until other answers are loaded or all
+    /// cleared.
+    pub sources: RwSignal<Vec<Source>>,
     /// Today by the browser clock (the default screening date).
     pub today: NaiveDate,
     /// Whether the page runs embedded in a portal's frame (`?embed=1`).

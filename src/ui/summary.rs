@@ -4,7 +4,7 @@
 //! letter (`letter.rs`) shows the same pieces.
 
 use super::draft::{row_path, Draft};
-use super::state::Calc;
+use super::state::{Calc, Source};
 use super::words::{still_to_answer, verdict_words};
 use super::{day, readable};
 use crate::engine::criteria::CriterionId;
@@ -349,15 +349,15 @@ pub fn prose(c: &Calc, d: &Draft, record: &[String]) -> String {
 }
 
 /// What the answers still hold of a FHIR Bundle's prefill: each source
-/// note (answer path, "From the record: …", value filled) whose field
-/// still holds the value the record gave, without its "From the record: ".
+/// note (answer path, "From the record: …", fields filled) whose fields
+/// still hold the values the record gave, without its "From the record: ".
 /// The referral then says which values came from the record, of which
 /// date and code, as the page does beside each field.
 #[must_use]
-pub fn record_lines(sources: &[(String, String, String)], d: &Draft) -> Vec<String> {
+pub fn record_lines(sources: &[Source], d: &Draft) -> Vec<String> {
     sources
         .iter()
-        .filter(|(path, _, filled)| d.get(path) == filled)
+        .filter(|(_, _, filled)| filled.iter().all(|(k, v)| d.get(k) == v))
         .map(|(_, note, _)| note.strip_prefix("From the record: ").unwrap_or(note).to_string())
         .collect()
 }
@@ -404,26 +404,32 @@ mod tests {
 
     #[test]
     fn the_record_is_named_only_for_values_that_are_still_the_records() {
-        let sources = vec![
+        let filled = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect();
+        let sources: Vec<Source> = vec![
             (
                 "labs.creatinine.value".to_string(),
                 "From the record: creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0".to_string(),
-                "0.9".to_string(),
+                filled(&[("labs.creatinine.unit", "mg/dL"), ("labs.creatinine.value", "0.9")]),
             ),
             (
                 "patient.sex".to_string(),
                 "From the record: sex female, Patient.gender".to_string(),
-                "female".to_string(),
+                filled(&[("patient.sex", "female")]),
             ),
         ];
         let mut d = Draft::default();
         d.set("labs.creatinine.value", "0.9".to_string());
+        d.set("labs.creatinine.unit", "mg/dL".to_string());
         d.set("patient.sex", "female".to_string());
         assert_eq!(
             record_lines(&sources, &d),
             ["creatinine 0.9 mg/dL on 10 Nov 2026, LOINC 2160-0", "sex female, Patient.gender"]
         );
-        // Edited by the clinician: no longer the record's.
+        // The unit changed by the clinician: no longer the record's.
+        d.set("labs.creatinine.unit", "umol/L".to_string());
+        assert_eq!(record_lines(&sources, &d), ["sex female, Patient.gender"]);
+        d.set("labs.creatinine.unit", "mg/dL".to_string());
+        // The value edited: no longer the record's either.
         d.set("labs.creatinine.value", "1.4".to_string());
         assert_eq!(record_lines(&sources, &d), ["sex female, Patient.gender"]);
         // Cleared: not the record's either.

@@ -137,6 +137,11 @@ describe('FHIR on the page', () => {
       await page.locator('[data-source="labs.creatinine.value"]').waitFor({ state: 'detached' });
       assert.equal(Object.keys(await sources(page)).length, 10);
       assert.ok(!(await letterRecord()).some((l) => l.startsWith('creatinine')), 'the letter still gives the record as the source of an edited value');
+      // A unit changed makes the value the clinician's too.
+      await pick(page, 'labs.hemoglobin.unit', 'g/L');
+      await page.locator('[data-source="labs.hemoglobin.value"]').waitFor({ state: 'detached' });
+      assert.equal(Object.keys(await sources(page)).length, 9);
+      assert.ok(!(await letterRecord()).some((l) => l.startsWith('hemoglobin')), 'the letter gives the record as the source of a value whose unit was changed');
       // Clear all drops the notes with the answers.
       await page.locator('[data-action="clear-all"]').click();
       assert.deepEqual(await sources(page), {});
