@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, expectVerdict, fill, fillEligiblePatient, flow, no, pick, select, startSuite, yes } from './helpers.mjs';
+import { ARTIFACTS, event, expectVerdict, fill, fillEligiblePatient, flow, no, pick, select, startSuite, yes } from './helpers.mjs';
 import { enterReferenceCase } from './reference.mjs';
 
 /** The values of the radios of `path`, in page order. */
@@ -167,6 +167,39 @@ describe('the questionnaire’s flow', () => {
         assert.ok(await bar.locator('.verdict-line').isVisible());
       },
       { viewport: { width: 375, height: 740 } },
+    );
+  });
+
+  test('on a phone, a field reached with Tab is never hidden behind the verdict bar', async () => {
+    await flow(
+      suite,
+      async ({ page }) => {
+        await fillEligiblePatient(page);
+        // A bar with a date and what must happen first: its tallest kind.
+        await event(page, 'medications.b_cell_depletion', '2026-08-15');
+        await expectVerdict(page, 'not_yet_eligible');
+        await page.evaluate(() => {
+          window.scrollTo(0, 0);
+          document.activeElement?.blur();
+        });
+        const hidden = [];
+        let stops = 0;
+        for (let i = 0; i < 260; i++) {
+          await page.keyboard.press('Tab');
+          const r = await page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body || el.closest('.panel')) return null;
+            const bar = document.querySelector('.panel').getBoundingClientRect();
+            return { what: el.dataset.path ?? el.id ?? el.tagName, bottom: el.getBoundingClientRect().bottom, barTop: bar.top };
+          });
+          if (!r) continue;
+          stops++;
+          if (r.bottom > r.barTop) hidden.push(`${r.what} (${Math.round(r.bottom - r.barTop)} px under the bar)`);
+        }
+        assert.ok(stops > 150, `only ${stops} focus stops outside the bar`);
+        assert.deepEqual(hidden, [], `${hidden.length} focused fields hidden by the bar`);
+      },
+      { viewport: { width: 390, height: 844 } },
     );
   });
 
