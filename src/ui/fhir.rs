@@ -57,6 +57,7 @@ fn screening(ctx: Ctx) -> chrono::NaiveDate {
 /// The refusal of a malformed Bundle (the page is left as it was).
 pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Error> {
     let p = crate::fhir::answers_from_fhir(bundle, screening(ctx))?;
+    let before = ctx.form.snapshot_untracked();
     let filled = Draft::from_answers(&p.answers);
     let mut changed = 0;
     let mut count = 0;
@@ -90,8 +91,8 @@ pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Er
             })
             .collect(),
     );
-    ctx.undo.set(None);
-    Ok(filled_message(count, changed, from, &p.unused))
+    let msg = filled_message(count, changed, from, &p.unused);
+    Ok(super::toolbar::keep_for_undo(ctx, before, msg))
 }
 
 /// What a prefill filled of the answer a note at `path` describes: the

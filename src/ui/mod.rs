@@ -122,6 +122,14 @@ pub fn fresh_draft(today: NaiveDate) -> Draft {
     d
 }
 
+/// Whether `d` holds anything typed: an answer other than a fresh page's,
+/// or a malignancy row.
+#[must_use]
+pub fn has_answers(d: &Draft, today: NaiveDate) -> bool {
+    let fresh = fresh_draft(today);
+    d.malignancies > 0 || d.vals.iter().any(|(k, v)| fresh.get(k) != v)
+}
+
 /// `c-` and the path with `.`, `[`, `]` as `-`.
 fn id_of(c: char, path: &str) -> String {
     let mut s = String::with_capacity(path.len() + 2);
@@ -188,9 +196,8 @@ pub fn clinical(msg: &str) -> String {
 /// site?" question, on `beforeunload`. A fresh or just cleared page leaves
 /// without asking.
 fn guard_unsaved(ctx: Ctx) {
-    let fresh = fresh_draft(ctx.today);
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
-        let entered = ctx.draft.with_untracked(|d| d.vals.iter().any(|(k, v)| fresh.get(k) != v));
+        let entered = ctx.draft.with_untracked(|d| has_answers(d, ctx.today));
         if entered {
             ev.prevent_default();
             // Older browsers ask only when a return value is set.

@@ -74,6 +74,8 @@ pub fn Toolbar() -> impl IntoView {
     let undo = move |_| {
         if let Some(old) = ctx.undo.try_update(Option::take).flatten() {
             ctx.form.load(&old);
+            ctx.sources.set(Vec::new());
+            ctx.load_msg.set(None);
             say("Answers restored.".into(), false);
         }
     };
@@ -112,7 +114,7 @@ pub fn Toolbar() -> impl IntoView {
                 hidden=move || ctx.undo.with(Option::is_none)
                 on:click=undo
             >
-                "Undo clear"
+                "Undo"
             </button>
         </div>
         <p class="status" role="status" id="status">{move || ctx.status.get().map(|(m, _)| m)}</p>
@@ -178,10 +180,11 @@ fn load_file(input: &web_sys::HtmlInputElement) {
 fn load_text(ctx: Ctx, text: &str, name: &str) -> Result<String, String> {
     let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
     let replace = |a: &crate::Answers, from: String| {
+        let before = ctx.form.snapshot_untracked();
         ctx.form.load(&Draft::from_answers(a));
-        ctx.undo.set(None);
         ctx.sources.set(Vec::new());
-        loaded(&from, a, ctx.today)
+        let msg = loaded(&from, a, ctx.today);
+        keep_for_undo(ctx, before, msg)
     };
     match value.as_ref().map(fhir::kind) {
         Some(fhir::Document::Response) => {
@@ -199,6 +202,20 @@ fn load_text(ctx: Ctx, text: &str, name: &str) -> Result<String, String> {
             let a = crate::from_json(text).map_err(|e| e.to_string())?;
             Ok(replace(&a, format!("“{name}”")))
         }
+    }
+}
+
+/// Offers to undo a load that replaced answers typed before (`before`):
+/// "Undo" restores them, as after "Clear all". Returns `msg`, saying so
+/// when there was something to restore. Embedded, the page has no toolbar
+/// and the portal keeps its own answers: nothing is offered.
+pub fn keep_for_undo(ctx: Ctx, before: Draft, msg: String) -> String {
+    if !ctx.embedded && super::has_answers(&before, ctx.today) {
+        ctx.undo.set(Some(before));
+        format!("{msg} “Undo” restores the answers as they were before.")
+    } else {
+        ctx.undo.set(None);
+        msg
     }
 }
 

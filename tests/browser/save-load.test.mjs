@@ -101,6 +101,42 @@ describe('save and load answers', () => {
     });
   });
 
+  test('a loaded file replaces what was typed, and Undo brings it back', async () => {
+    await flow(suite, async ({ page }) => {
+      await fillEligiblePatient(page);
+      await fill(page, 'patient.weight_kg', '64');
+      const typed = await formState(page);
+      const other = { schema: 'misle-answers/1', patient: { sex: 'male' } };
+      await page.locator('input[type=file][data-action="load-answers"]').setInputFiles({
+        name: 'other.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(other)),
+      });
+      const message = page.locator('[data-load-message]');
+      await message.waitFor();
+      assert.match(await message.innerText(), /Loaded the answers from “other\.json”\. “Undo” restores the answers as they were before\./);
+      await expectVerdict(page, 'incomplete');
+      assert.equal((await formState(page)).sex, 'male');
+      await page.locator('[data-action="undo-clear"]').click();
+      await expectVerdict(page, 'potentially_eligible');
+      assert.deepEqual(await formState(page), typed);
+      assert.equal(await page.locator('input[data-path="patient.weight_kg"]').inputValue(), '64');
+      // Nothing typed before: nothing to undo.
+      await page.locator('[data-action="clear-all"]').click();
+      await page.locator('[data-action="undo-clear"]').click();
+      await page.locator('[data-action="clear-all"]').click();
+      assert.ok(await page.locator('[data-action="undo-clear"]').isVisible());
+      await page.locator('input[type=file][data-action="load-answers"]').setInputFiles({
+        name: 'again.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(other)),
+      });
+      await page.locator('[data-load-message]', { hasText: 'again.json' }).waitFor();
+      assert.doesNotMatch(await message.innerText(), /Undo/);
+      assert.ok(await page.locator('[data-action="undo-clear"]').isHidden());
+    });
+  });
+
   test('number fields read texts at the edges of the grammar exactly, as Rust reads them', async () => {
     // The same texts and values as src/ui/draft.rs
     // number_texts_at_the_edges_of_the_grammar, where Rust reads them.
@@ -212,7 +248,8 @@ describe('a loaded file shows what it says', () => {
         assert.deepEqual(outcomes, want.outcomes, name);
         const said = await page.locator('[data-load-message]').innerText();
         if (message) assert.match(said, message, `${name}: the load message does not say what to check: ${said}`);
-        else assert.equal(said.trim(), `Loaded the answers from “${file}”.`, name);
+        // Each file replaces the one before, which "Undo" would bring back.
+        else assert.equal(said.trim(), `Loaded the answers from “${file}”.${i > 0 ? ' “Undo” restores the answers as they were before.' : ''}`, name);
       }
     });
   });
