@@ -69,6 +69,8 @@ pub fn Letter() -> impl IntoView {
                 <p class="small">"MiSLE trial pre-screening summary · NCT02633163"</p>
                 <h1>"Referral pre-screening: Phase 2 Trial of Mesenchymal Stem Cells in Lupus (MiSLE)"</h1>
                 <p>{dates}</p>
+                // The page holds no name: the referrer writes it on the paper.
+                <p class="p-sign">"Patient: ______________________________   Date of birth: ____________   Record no.: ____________"</p>
             </header>
             {move || {
                 let (words, key, fails, first, missing, checks) = top.get();

@@ -201,7 +201,7 @@ impl Calc {
     pub fn of(d: &Draft, today: NaiveDate) -> Calc {
         let (answers, mut notes) = d.to_answers();
         let report = crate::evaluate(&answers, today);
-        notes.extend(page_notes(d));
+        notes.extend(page_notes(d, today));
         notes.extend(report.errors.iter().map(|e| (e.path.clone(), e.message.clone())));
         let notes = notes.into_iter().map(|(p, m)| (p, super::readable(&super::clinical(&m)))).collect();
         Calc { answers, report, notes }
@@ -215,9 +215,11 @@ pub fn note_at(notes: &[Note], path: &str) -> Option<String> {
 }
 
 /// Page notes that are not errors of the engine: a lab value without its
-/// unit, an age that the birth date overrides.
+/// unit, an age that the birth date overrides, more months of a nephritis
+/// drug than the therapy has lasted (`today`: the screening date when none
+/// is typed).
 #[must_use]
-pub fn page_notes(d: &Draft) -> Vec<Note> {
+pub fn page_notes(d: &Draft, today: NaiveDate) -> Vec<Note> {
     let mut notes = Vec::new();
     for lab in ["creatinine", "wbc", "hemoglobin", "platelets"] {
         let value = format!("labs.{lab}.value");
@@ -228,6 +230,37 @@ pub fn page_notes(d: &Draft) -> Vec<Note> {
     }
     if !d.get("patient.birth_date").is_empty() && !d.get("patient.age_years").trim().is_empty() {
         notes.push(("patient.age_years".into(), "the birth date is used; this age is not".into()));
+    }
+    notes.extend(months_beyond_therapy(d, today));
+    notes
+}
+
+/// Months of mycophenolate or cyclophosphamide that the therapy, started
+/// on its start date, cannot have lasted by the screening date (a month's
+/// grace for counting): one of the two answers is wrong, and I5 reads both.
+fn months_beyond_therapy(d: &Draft, today: NaiveDate) -> Vec<Note> {
+    let Some(start) = super::draft::parse_date_text(d.get("nephritis_therapy.start_date")) else {
+        return Vec::new();
+    };
+    let screening = super::draft::parse_date_text(d.get("screening_date")).unwrap_or(today);
+    // Whole days to months of 30.44 days; screening before start: 0.
+    let lasted = (screening - start).num_days().max(0) as f64 / 30.44;
+    let mut notes = Vec::new();
+    for (drug, path) in [
+        ("mycophenolate", "nephritis_therapy.mycophenolate_months"),
+        ("cyclophosphamide", "nephritis_therapy.cyclophosphamide_months"),
+    ] {
+        let Some(months) = super::draft::parse_number(d.get(path)) else { continue };
+        if months > lasted + 1.0 {
+            notes.push((
+                path.to_string(),
+                format!(
+                    "{} months of {drug}, but the therapy started on {start}, {} months before screening: check the start date and the months",
+                    crate::engine::fmt::num(months),
+                    crate::engine::fmt::num(lasted.floor())
+                ),
+            ));
+        }
     }
     notes
 }
@@ -302,5 +335,61 @@ impl Ctx {
     #[must_use]
     pub fn get() -> Ctx {
         use_context::<Ctx>().unwrap_or_else(|| Ctx::new(NaiveDate::default(), false))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(pairs: &[(&str, &str)]) -> Draft {
+        let mut d = Draft::default();
+        for (k, v) in pairs {
+            d.set(k, (*v).to_string());
+        }
+        d
+    }
+
+    #[test]
+    fn more_months_of_a_drug_than_the_therapy_lasted_asks_for_a_check() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+        // (name, answers typed, paths with a note)
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+        let cases: [Case; 5] = [
+            (
+                "7 months of mycophenolate in 3 months of therapy",
+                &[("nephritis_therapy.start_date", "2026-08-26"), ("nephritis_therapy.mycophenolate_months", "7")],
+                &["nephritis_therapy.mycophenolate_months"],
+            ),
+            (
+                "4 months of mycophenolate in 3 months: a month's grace",
+                &[("nephritis_therapy.start_date", "2026-08-26"), ("nephritis_therapy.mycophenolate_months", "4")],
+                &[],
+            ),
+            (
+                "the screening date typed, not today",
+                &[
+                    ("screening_date", "2027-06-01"),
+                    ("nephritis_therapy.start_date", "2026-08-26"),
+                    ("nephritis_therapy.cyclophosphamide_months", "7"),
+                ],
+                &[],
+            ),
+            (
+                "cyclophosphamide too",
+                &[("nephritis_therapy.start_date", "2026-10-26"), ("nephritis_therapy.cyclophosphamide_months", "3")],
+                &["nephritis_therapy.cyclophosphamide_months"],
+            ),
+            ("no start date: nothing to compare", &[("nephritis_therapy.mycophenolate_months", "70")], &[]),
+        ];
+        for (name, pairs, want) in cases {
+            let got: Vec<String> = page_notes(&draft(pairs), today).into_iter().map(|(p, _)| p).collect();
+            assert_eq!(got, want, "{name}");
+        }
+        let said = page_notes(&draft(cases[0].1), today);
+        assert_eq!(
+            said[0].1,
+            "7 months of mycophenolate, but the therapy started on 2026-08-26, 3 months before screening: check the start date and the months"
+        );
     }
 }

@@ -272,7 +272,11 @@ fn key_values(c: &Calc) -> Vec<String> {
     }
     let mut labs = Vec::new();
     if let Some(e) = d.egfr {
-        labs.push(format!("eGFR {}", num(e)));
+        // The engine uses the eGFR given, else (or when it is in error) its
+        // CKD-EPI 2021 from creatinine: say which.
+        let given = a.labs.as_ref().and_then(|l| l.egfr.as_ref()).and_then(|g| g.value) == Some(e);
+        let how = if given { "" } else { " (CKD-EPI 2021, from creatinine)" };
+        labs.push(format!("eGFR {} mL/min/1.73 m²{how}", num(e)));
     }
     let mut meds = Vec::new();
     if let Some(mg) = d.prednisone_equivalent_mg {
