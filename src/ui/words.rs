@@ -59,7 +59,8 @@ pub fn outcome_words(o: Outcome) -> (&'static str, &'static str) {
 }
 
 /// The questions still to answer: each path once, with the criteria it
-/// would settle, in the order the criteria name them.
+/// would settle, in the order the form asks them (a clinician works down
+/// the form), then any the form does not ask, in the criteria's order.
 #[must_use]
 pub fn still_to_answer(r: &Report) -> Vec<(String, Vec<&'static str>)> {
     let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
@@ -71,12 +72,36 @@ pub fn still_to_answer(r: &Report) -> Vec<(String, Vec<&'static str>)> {
             }
         }
     }
+    let asked: Vec<&str> = crate::questions::questions().into_iter().map(|(_, q, _)| q.path).collect();
+    // A missing object (`labs.platelets`) is asked where its first field is.
+    let place = |path: &str| {
+        let under = format!("{path}.");
+        asked.iter().position(|q| *q == path || q.starts_with(&under)).unwrap_or(usize::MAX)
+    };
+    out.sort_by_cached_key(|(p, _)| place(p));
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::conditions;
+    use super::{conditions, still_to_answer};
+
+    #[test]
+    fn what_is_still_to_answer_comes_in_the_forms_order() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+        let r = crate::evaluate(&crate::Answers::default(), today);
+        let paths: Vec<String> = still_to_answer(&r).into_iter().map(|(p, _)| p).collect();
+        let asked: Vec<&str> = crate::questions::questions().into_iter().map(|(_, q, _)| q.path).collect();
+        let place =
+            |p: &String| asked.iter().position(|q| q == p || q.starts_with(&format!("{p}."))).unwrap_or(usize::MAX);
+        let places: Vec<usize> = paths.iter().map(place).collect();
+        assert!(places.windows(2).all(|w| w[0] <= w[1]), "{paths:?}");
+        // By the criteria, sex came after the malignancy question (E6 after
+        // E5) and consent (I6) before the labs; the form asks consent last.
+        assert_eq!(paths.first().map(String::as_str), Some("patient.birth_date"));
+        assert_eq!(paths.last().map(String::as_str), Some("patient.consent"));
+        assert!(paths.iter().all(|p| place(p) < usize::MAX), "{paths:?}");
+    }
     use crate::engine::answers::{Corticosteroid, Event, Medications, Patient, Steroid, SteroidDose};
 
     #[test]
