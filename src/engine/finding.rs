@@ -22,6 +22,10 @@ pub(crate) struct Finding {
     pub temporary: bool,
     pub reason: String,
     pub missing: Vec<String>,
+    /// With an unknown `pass`: what the parts already known said (an eGFR
+    /// and counts while an ALT limit is missing), so that the criterion
+    /// still shows the values it read. Empty otherwise.
+    pub known: Vec<String>,
 }
 
 /// A rule step: either a value to go on with, or a finding that settles
@@ -30,21 +34,42 @@ pub(crate) type Step<T> = Result<T, Finding>;
 
 impl Finding {
     pub fn pass(reason: impl Into<String>) -> Self {
-        Finding { pass: Tri::True, clears_on: None, temporary: false, reason: reason.into(), missing: Vec::new() }
+        Finding {
+            pass: Tri::True,
+            clears_on: None,
+            temporary: false,
+            reason: reason.into(),
+            missing: Vec::new(),
+            known: Vec::new(),
+        }
     }
 
     /// A failure that time alone clears on `clears_on` (temporary), or never,
     /// for `None`.
     pub fn fail(reason: impl Into<String>, clears_on: Option<NaiveDate>) -> Self {
         let temporary = clears_on.is_some();
-        Finding { pass: Tri::False, clears_on, temporary, reason: reason.into(), missing: Vec::new() }
+        Finding {
+            pass: Tri::False,
+            clears_on,
+            temporary,
+            reason: reason.into(),
+            missing: Vec::new(),
+            known: Vec::new(),
+        }
     }
 
     /// A failure that a treatment running its course (a taper, a course of
     /// therapy) or time clears, on no date the answers can give: temporary,
     /// without a `clears_on`. The reason says what must happen first.
     pub fn fail_until(reason: impl Into<String>) -> Self {
-        Finding { pass: Tri::False, clears_on: None, temporary: true, reason: reason.into(), missing: Vec::new() }
+        Finding {
+            pass: Tri::False,
+            clears_on: None,
+            temporary: true,
+            reason: reason.into(),
+            missing: Vec::new(),
+            known: Vec::new(),
+        }
     }
 
     pub fn unknown(reason: impl Into<String>, missing: &[&str]) -> Self {
@@ -54,6 +79,7 @@ impl Finding {
             temporary: false,
             reason: reason.into(),
             missing: missing.iter().map(|s| (*s).to_string()).collect(),
+            known: Vec::new(),
         }
     }
 
@@ -115,6 +141,18 @@ pub(crate) fn any(parts: Vec<Finding>) -> Finding {
 }
 
 fn combine(parts: Vec<Finding>, pass: Tri, clears: impl Fn(&[Finding]) -> (Option<NaiveDate>, bool)) -> Finding {
+    // An unknown keeps what its known parts said, and what its unknown
+    // parts knew in turn.
+    let mut known: Vec<String> = Vec::new();
+    if pass == Tri::Unknown {
+        for p in &parts {
+            if p.pass == Tri::Unknown {
+                known.extend(p.known.iter().cloned());
+            } else {
+                known.push(p.reason.trim_end_matches('.').to_string());
+            }
+        }
+    }
     // The parts that decided: those with the combined value.
     let deciding: Vec<Finding> = parts.into_iter().filter(|p| p.pass == pass).collect();
     let reason = deciding.iter().map(|p| p.reason.trim_end_matches('.')).collect::<Vec<_>>().join("; ") + ".";
@@ -127,7 +165,7 @@ fn combine(parts: Vec<Finding>, pass: Tri, clears: impl Fn(&[Finding]) -> (Optio
             }
         }
     }
-    Finding { pass, clears_on, temporary, reason, missing }
+    Finding { pass, clears_on, temporary, reason, missing, known }
 }
 
 #[cfg(test)]
@@ -163,6 +201,19 @@ mod tests {
         assert_eq!(f.pass, Tri::Unknown);
         assert_eq!(f.missing, vec!["x", "y", "z"]);
         assert_eq!(f.reason, "a; b.");
+        assert_eq!(f.known, ["p"]);
+    }
+
+    #[test]
+    fn an_unknown_keeps_what_its_known_parts_said_at_every_level() {
+        let inner = any(vec![Finding::fail("too little", None), Finding::unknown("not answered", &["m"])]);
+        assert_eq!(inner.known, ["too little"]);
+        let outer = all(vec![Finding::pass("long enough."), inner]);
+        assert_eq!(outer.pass, Tri::Unknown);
+        assert_eq!(outer.known, ["long enough", "too little"]);
+        // Settled either way, nothing is kept.
+        assert!(all(vec![Finding::pass("a"), Finding::fail("b", None)]).known.is_empty());
+        assert!(all(vec![Finding::pass("a"), Finding::pass("b")]).known.is_empty());
     }
 
     #[test]

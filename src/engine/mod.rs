@@ -58,7 +58,13 @@ pub fn evaluate(answers: &Answers, today: NaiveDate) -> Report {
                 outcome,
                 clears_on: if fail { f.clears_on } else { None },
                 temporary: fail && f.temporary,
-                reason: f.reason,
+                // An unknown shows the values already read beside what it
+                // still needs: the basis a clinician checks.
+                reason: if outcome == Outcome::Unknown && !f.known.is_empty() {
+                    format!("{} Known: {}.", f.reason.trim_end(), f.known.join("; "))
+                } else {
+                    f.reason
+                },
                 missing: if outcome == Outcome::Unknown { f.missing } else { Vec::new() },
             }
         })
