@@ -109,11 +109,15 @@ fn filled_of(filled: &Draft, path: &str) -> Vec<(String, String)> {
 /// The questions of the lab and antibody answers a prefill filled
 /// (`labs.ast`), other than those it filled.
 fn others_of_filled_groups(filled: &Draft) -> Vec<String> {
+    // The lab and test groups (`labs.ast`) of the keys filled; a key that
+    // is its own group (`patient.sex`, `conditions.hiv`) has no siblings.
     let groups: Vec<String> = filled
         .vals
         .iter()
-        .map(|(k, _)| group_of(k))
-        .filter(|g| g.contains('.') && !g.starts_with("conditions"))
+        .filter_map(|(k, _)| {
+            let g = group_of(k);
+            (g != *k).then_some(g)
+        })
         .collect();
     crate::questions::questions()
         .into_iter()
