@@ -11,7 +11,7 @@ pub mod draft;
 pub mod lists;
 mod table;
 
-pub use table::{GROUPS, SECTIONS};
+pub use table::{GROUPS, INSTEAD, SECTIONS};
 
 /// `(value, words shown)` pairs of a choice.
 pub type Options = &'static [(&'static str, &'static str)];

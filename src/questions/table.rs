@@ -46,6 +46,12 @@ pub const GROUPS: &[(&str, &str)] = &[
     ("labs.alt", "ALT"),
 ];
 
+/// Answers given only instead of another (`patient.age_years` is used only
+/// without `patient.birth_date`): (the preferred answer, the one in its
+/// place). When a patient's record fills the preferred one, the other is
+/// cleared, so the form never shows an age that the birth date contradicts.
+pub const INSTEAD: &[(&str, &str)] = &[("patient.birth_date", "patient.age_years")];
+
 /// Every section, in order.
 pub const SECTIONS: &[Section] = &[
     Section {

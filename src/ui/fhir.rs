@@ -75,7 +75,7 @@ pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Er
     }
     // A lab the record gives is the record's whole: an upper limit of
     // normal typed for another AST must not stay beside the record's value.
-    for key in others_of_filled_groups(&filled) {
+    for key in cleared_by(&filled) {
         let sig = ctx.form.sig(&key);
         if sig.with_untracked(|old| !old.is_empty()) {
             changed += 1;
@@ -107,8 +107,9 @@ fn filled_of(filled: &Draft, path: &str) -> Vec<(String, String)> {
 }
 
 /// The questions of the lab and antibody answers a prefill filled
-/// (`labs.ast`), other than those it filled.
-fn others_of_filled_groups(filled: &Draft) -> Vec<String> {
+/// (`labs.ast`), other than those it filled, and the answers given only
+/// instead of one it filled (the age, when it filled the birth date).
+fn cleared_by(filled: &Draft) -> Vec<String> {
     // The lab and test groups (`labs.ast`) of the keys filled; a key that
     // is its own group (`patient.sex`, `conditions.hiv`) has no siblings.
     let groups: Vec<String> = filled
@@ -123,7 +124,12 @@ fn others_of_filled_groups(filled: &Draft) -> Vec<String> {
         .into_iter()
         .map(|(_, q, _)| q.path)
         .filter(|path| filled.get(path).is_empty())
-        .filter(|path| path.rsplit_once('.').is_some_and(|(parent, _)| groups.iter().any(|g| g == parent)))
+        .filter(|path| {
+            path.rsplit_once('.').is_some_and(|(parent, _)| groups.iter().any(|g| g == parent))
+                || crate::questions::INSTEAD
+                    .iter()
+                    .any(|(preferred, instead)| instead == path && !filled.get(preferred).is_empty())
+        })
         .map(str::to_string)
         .collect()
 }
@@ -343,7 +349,16 @@ mod tests {
         ]));
         let filled = Draft::from_answers(&p.answers);
         // AST's upper limit (not in the record) goes; ALT and the patient's other answers stay.
-        assert_eq!(others_of_filled_groups(&filled), ["labs.ast.uln"]);
+        assert_eq!(cleared_by(&filled), ["labs.ast.uln"]);
+    }
+
+    #[test]
+    fn a_birth_date_from_the_record_clears_an_age_typed_before_it() {
+        let born = prefill_of(json!([{"resourceType": "Patient", "birthDate": "1985-04-12", "gender": "female"}]));
+        assert_eq!(cleared_by(&Draft::from_answers(&born.answers)), ["patient.age_years"]);
+        // without a birth date in the record, a typed age stays
+        let sex_only = prefill_of(json!([{"resourceType": "Patient", "gender": "female"}]));
+        assert!(cleared_by(&Draft::from_answers(&sex_only.answers)).is_empty());
     }
 
     #[test]
