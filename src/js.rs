@@ -32,6 +32,14 @@ export type IsoDate = string;
 export interface FhirResource { resourceType: string; id?: string; [element: string]: unknown }
 /** A FHIR R4 Bundle of the patient's record: Patient, Observation and Condition resources are read. */
 export interface FhirBundle { resourceType: "Bundle"; entry?: { resource?: FhirResource; [element: string]: unknown }[]; [element: string]: unknown }
+/**
+ * A message from the host page to the embedded page (docs/embedding.md).
+ * `id` is echoed as `in_reply_to` by the `misle:report` or `misle:error`
+ * that answers it. The page reads these fields in `src/ui/embed.rs`.
+ */
+export type HostMessage =
+  | { type: "misle:prefill"; answers: Answers | QuestionnaireResponse; id?: MessageId }
+  | { type: "misle:prefill-fhir"; bundle: FhirBundle; id?: MessageId };
 "#;
 
 /// Evaluates answers (a plain object following `misle-answers/1`) and
@@ -98,7 +106,7 @@ pub fn answers_from_questionnaire_response(response: Ts<QuestionnaireResponse>) 
 #[wasm_bindgen]
 pub fn answers_from_fhir(
     #[wasm_bindgen(unchecked_param_type = "FhirBundle")] bundle: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "IsoDate | undefined")] screening_date: Option<String>,
+    screening_date: Option<String>,
 ) -> Result<Ts<Prefill>, JsError> {
     let screening = match screening_date {
         None => today(),

@@ -9,6 +9,7 @@
 pub mod engine;
 pub mod fhir;
 pub mod parse;
+pub mod protocol;
 pub mod questions;
 
 #[cfg(feature = "ui")]

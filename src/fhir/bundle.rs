@@ -57,7 +57,7 @@ pub struct Prefill {
 
 /// Where a prefilled answer came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[cfg_attr(feature = "js", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Source {
     /// The answer path filled (`labs.creatinine.value`).
     pub path: String,
@@ -75,7 +75,7 @@ pub struct Source {
 
 /// A resource or element of the Bundle not used, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[cfg_attr(feature = "js", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Unused {
     /// Its resource type (`Observation`).
     pub resource_type: String,
@@ -322,6 +322,17 @@ struct Reading {
 /// or is not a FHIR date; the error's path names the entry and field
 /// (`entry[3].resource.valueQuantity.value`).
 pub fn answers_from_fhir(bundle: &Value, screening_date: NaiveDate) -> Result<Prefill, Error> {
+    let what = match bundle {
+        Value::Object(_) => None,
+        Value::Null => Some("null"),
+        Value::Bool(_) => Some("boolean"),
+        Value::Number(_) => Some("number"),
+        Value::String(_) => Some("string (a Bundle is sent as an object, not as JSON text)"),
+        Value::Array(_) => Some("list"),
+    };
+    if let Some(what) = what {
+        return Err(Error::new("bundle", &format!("invalid type: {what}, expected a FHIR Bundle (an object)")));
+    }
     match bundle.get("resourceType").map(|t| t.as_str().ok_or(t)) {
         Some(Ok("Bundle")) => {}
         Some(Err(_)) => return Err(Error::new("resourceType", "not a string: not a FHIR Bundle")),
@@ -1257,6 +1268,9 @@ mod tests {
                 "entry[0].resource.birthDate",
                 "not a FHIR date",
             ),
+            ("the Bundle as JSON text", json!("{\"resourceType\": \"Bundle\"}"), "bundle", "invalid type: string"),
+            ("no Bundle at all", Value::Null, "bundle", "invalid type: null, expected a FHIR Bundle"),
+            ("a list of resources", json!([{"resourceType": "Patient"}]), "bundle", "invalid type: list"),
         ];
         for (name, b, path, words) in cases {
             match answers_from_fhir(&b, screening()) {

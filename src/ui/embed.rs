@@ -6,10 +6,9 @@
 //! origins; every message goes to those origins only, never to `"*"`.
 //! Messages are accepted only from `window.parent` at a named origin.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
-use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -17,6 +16,7 @@ use super::draft::Draft;
 use super::state::Ctx;
 use crate::engine::report::Report;
 use crate::parse::js::to_js;
+use crate::protocol::{CheckerMessage, MessageId};
 use crate::Version;
 
 /// A query parameter of the page's URL, percent-decoded (the first one of
@@ -63,32 +63,15 @@ pub struct Host {
     parent: web_sys::Window,
     origins: Vec<String>,
     height: Cell<f64>,
-}
-
-/// A message to the host page (docs/embedding.md), written with serde.
-#[derive(Serialize)]
-struct Message<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    version: Option<Version>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<&'a Report>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    height: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a str>,
-}
-
-impl Message<'_> {
-    fn of(kind: &'static str) -> Self {
-        Message { kind, version: None, report: None, height: None, message: None }
-    }
+    /// The report posted last, so that the report a prefill's reply
+    /// already carried is not posted again when the page's effect sees it.
+    last: RefCell<Option<Report>>,
 }
 
 impl Host {
     /// The host named by `?parent=`, when the page is framed and the list
-    /// is valid.
+    /// is valid. A framed page whose `?parent=` is invalid (or missing, in
+    /// embed mode) says so on the console, since it then posts nothing.
     #[must_use]
     pub fn find() -> Option<Host> {
         let win = web_sys::window()?;
@@ -98,17 +81,39 @@ impl Host {
         if own == parent_value {
             return None;
         }
-        let origins = origins(&param("parent")?);
-        (!origins.is_empty()).then_some(Host { parent, origins, height: Cell::new(-1.0) })
+        let given = param("parent");
+        let list = given.clone().unwrap_or_default();
+        let origins = origins(&list);
+        if origins.is_empty() && (given.is_some() || embedded()) {
+            leptos::logging::warn!(
+                "misle-check: ?parent= does not name the host's origin (“{}”): nothing is posted. \
+                 Give one or more origins as browsers write them, separated by commas \
+                 (https://portal.example.org: no path, no trailing slash, no *).",
+                crate::questions::draft::clip(&list, 80)
+            );
+            return None;
+        }
+        (!origins.is_empty()).then(|| Host { parent, origins, height: Cell::new(-1.0), last: RefCell::new(None) })
     }
 
     /// Posts `msg` to the parent, for each named origin (the browser
     /// delivers it only where the parent's origin matches).
-    fn post(&self, msg: &Message) {
+    fn post(&self, msg: &CheckerMessage) {
         let msg = to_js(msg);
         for o in &self.origins {
             let _ = self.parent.post_message(&msg, o);
         }
+    }
+
+    /// `misle:report`: always when it answers a prefill (`in_reply_to`,
+    /// or a prefill without an id), else only when it is not the report
+    /// posted last.
+    fn report(&self, report: &Report, reply: Option<Option<MessageId>>) {
+        if reply.is_none() && self.last.borrow().as_ref() == Some(report) {
+            return;
+        }
+        self.last.replace(Some(report.clone()));
+        self.post(&CheckerMessage::Report { report: report.clone(), in_reply_to: reply.flatten() });
     }
 
     /// `misle:resize` when the page's height (whole pixels) changed.
@@ -116,7 +121,7 @@ impl Host {
         let h = page.get_bounding_client_rect().height().ceil();
         if (h - self.height.get()).abs() >= 1.0 {
             self.height.set(h);
-            self.post(&Message { height: Some(h), ..Message::of("misle:resize") });
+            self.post(&CheckerMessage::Resize { height: h });
         }
     }
 }
@@ -126,9 +131,9 @@ impl Host {
 /// changes (`ResizeObserver` on `#page`), and `misle:prefill` answered.
 pub fn connect(ctx: Ctx, host: Host) {
     let host: &'static Host = Box::leak(Box::new(host)); // lives as long as the page
-    host.post(&Message { version: Some(Version::CURRENT), ..Message::of("misle:ready") });
+    host.post(&CheckerMessage::Ready { version: Version::CURRENT });
     let report = Memo::new(move |_| ctx.calc.with(|c| c.report.clone()));
-    Effect::new(move |_| report.with(|r| host.post(&Message { report: Some(r), ..Message::of("misle:report") })));
+    Effect::new(move |_| report.with(|r| host.report(r, None)));
     let handle = window_event_listener(leptos::ev::message, move |ev| message(ctx, host, &ev));
     std::mem::forget(handle);
     let Some(page) = document().get_element_by_id("page") else { return };
@@ -144,8 +149,10 @@ pub fn connect(ctx: Ctx, host: Host) {
 /// A message from the host: `misle:prefill` fills the questionnaire as
 /// "Load answers" does (with an answers document or a FHIR
 /// `QuestionnaireResponse`); `misle:prefill-fhir` fills in what a FHIR
-/// `Bundle` of the patient's record says. A refused one is answered with
-/// `misle:error` naming the path; the page keeps its answers.
+/// `Bundle` of the patient's record says. An accepted one is answered with
+/// `misle:report` (even when the report did not change), a refused one
+/// with `misle:error` naming the path (the page keeps its answers); both
+/// echo the message's `id` as `in_reply_to`.
 fn message(ctx: Ctx, host: &Host, ev: &web_sys::MessageEvent) {
     let origin = ev.origin();
     let from_parent = ev.source().is_some_and(|s| {
@@ -162,8 +169,13 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::MessageEvent) {
         Some("misle:prefill-fhir") => prefill_fhir(ctx, &field("bundle")),
         _ => return,
     };
-    if let Err(m) = done {
-        let _ = host.parent.post_message(&to_js(&Message { message: Some(&m), ..Message::of("misle:error") }), &origin);
+    let id = field("id");
+    let id = id.as_string().map_or_else(|| id.as_f64().and_then(MessageId::number), MessageId::text);
+    match done {
+        Ok(()) => ctx.calc.with_untracked(|c| host.report(&c.report, Some(id))),
+        Err(message) => {
+            let _ = host.parent.post_message(&to_js(&CheckerMessage::Error { message, in_reply_to: id }), &origin);
+        }
     }
 }
 

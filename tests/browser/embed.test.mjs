@@ -105,6 +105,10 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
     const page = await context.newPage();
     const errors = [];
     const foreign = [];
+    const warnings = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(String(e && e.stack ? e.stack : e)));
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
@@ -128,6 +132,8 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
         frame,
         frameLoc,
         got: () => page.evaluate(() => window.__got),
+        /** The console warnings of the host and its frames so far. */
+        warnings: () => warnings.filter((w) => w.startsWith('misle-check:')),
         ofType: async (type) => (await ctx.got()).filter((m) => m.data && m.data.type === type),
         /** Waits until the host has a message of `type` (and `pred`), returns it. */
         waitFor: async (type, pred = () => true, timeout = 5_000) => {
@@ -338,8 +344,94 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
         await expectFrameVerdict(h.frameLoc, 'not_eligible'); // the change took effect
         await h.page.waitForTimeout(QUIET);
         assert.deepEqual(await h.got(), [], `with ?${new URLSearchParams(params)} the host received:\n${summarize(await h.got())}`);
+        // a portal that got ?parent= wrong is told why nothing arrives;
+        // a page framed without embed mode or ?parent= says nothing
+        const warned = h.warnings();
+        if (params.embed || 'parent' in params) {
+          assert.equal(warned.length, 1, `with ?${new URLSearchParams(params)} the console said: ${JSON.stringify(warned)}`);
+          assert.match(warned[0], /\?parent= does not name the host's origin/);
+        } else {
+          assert.deepEqual(warned, []);
+        }
       });
     }
+  });
+
+  test('examples/embed-host.html prefills its sample, matches the reply by its id, and shows the verdict', { todo }, async () => {
+    const examples = await serve(join(repo, 'examples'));
+    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${examples.origin}/embed-host.html?checker=${encodeURIComponent(`${checker.origin}/`)}`);
+      await page.locator('#status', { hasText: /^Prefill 1 answered: \w+\.$/ }).waitFor({ timeout: LOAD_TIMEOUT });
+      const status = await page.locator('#status').textContent();
+      const shown = await page.locator('#verdict').textContent();
+      assert.equal(status, `Prefill 1 answered: ${shown}.`);
+      assert.equal(await page.locator('#criteria tr').count(), 22);
+      // "Prefill again" is answered although the report does not change
+      await page.locator('#prefill').click();
+      await page.locator('#status', { hasText: `Prefill 2 answered: ${shown}.` }).waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await examples.close();
+    }
+  });
+
+  test('a prefill is answered by one report, echoing its id, even when nothing changed; a refusal echoes it too', { todo }, async () => {
+    const example = await readJson('contract-example.json');
+    const bundle = JSON.parse(await readFile(join(repo, 'examples', 'fhir', 'patient-record-bundle.json'), 'utf8'));
+    await withHost(hostB, checkerUrl({ embed: '1', parent: hostB.origin }), async (h) => {
+      await h.waitFor('misle:ready');
+      await h.waitFor('misle:report');
+      await h.page.waitForTimeout(300);
+      const reports = async () => (await h.ofType('misle:report')).map((m) => m.data);
+
+      // a string id: the reply carries the prefill's report
+      let n = (await reports()).length;
+      await h.send({ type: 'misle:prefill', answers: example, id: 'p-1' });
+      const first = await h.waitFor('misle:report', (d) => d.in_reply_to === 'p-1');
+      assert.equal(first.data.report.verdict, 'not_yet_eligible');
+      await h.page.waitForTimeout(QUIET);
+      assert.equal((await reports()).length, n + 1, `one report per prefill:\n${summarize(await h.got())}`);
+
+      // the same answers again (a number id): the report did not change, and is sent anyway
+      n = (await reports()).length;
+      await h.send({ type: 'misle:prefill', answers: example, id: 42 });
+      const again = await h.waitFor('misle:report', (d) => d.in_reply_to === 42);
+      assert.deepEqual(again.data.report, first.data.report);
+      await h.page.waitForTimeout(QUIET);
+      assert.equal((await reports()).length, n + 1, 'the unchanged report was sent more than once');
+
+      // a Bundle's prefill is answered the same way
+      await h.send({ type: 'misle:prefill-fhir', bundle, id: 'b-1' });
+      const filled = await h.waitFor('misle:report', (d) => d.in_reply_to === 'b-1');
+      assert.equal(filled.data.report.schema, 'misle-report/1');
+
+      // a refusal echoes the id; a prefill without an id gets a reply without in_reply_to
+      await h.send({ type: 'misle:prefill', answers: { schema: 'misle-answers/1', patient: { sex: 'x' } }, id: 'bad' });
+      const refused = await h.waitFor('misle:error', (d) => d.in_reply_to === 'bad');
+      assert.match(refused.data.message, /^patient\.sex: unknown variant/);
+      n = (await reports()).length;
+      await h.send({ type: 'misle:prefill', answers: example });
+      const plain = await h.waitForNew('misle:report', n);
+      assert.equal('in_reply_to' in plain.data, false);
+
+      // an id that is not a short string or a finite number is not echoed
+      n = (await reports()).length;
+      await h.send({ type: 'misle:prefill', answers: example, id: 'x'.repeat(201) });
+      const long = await h.waitForNew('misle:report', n);
+      assert.equal('in_reply_to' in long.data, false);
+
+      // reports of the clinician's own changes carry no in_reply_to
+      n = (await reports()).length;
+      await h.frameLoc.locator('input[type=radio][data-path="conditions.hiv"][value="true"]').click();
+      const typed = await h.waitFor('misle:report', (d) => d.report?.verdict === 'not_eligible');
+      assert.equal('in_reply_to' in typed.data, false);
+      assert.equal((await reports()).length, n + 1);
+    });
   });
 
   test('invalid prefill answers get misle:error naming the path, and change nothing', { todo }, async () => {

@@ -292,7 +292,7 @@ describe('engine only (engine/misle_engine.js)', () => {
       await cp(join(engineDir, 'misle_engine.d.ts'), join(dir, 'engine', 'misle_engine.d.ts'));
       await cp(join(here, 'types-check.ts'), join(dir, 'types-check.ts'));
       const d = await readFile(join(dir, 'engine', 'misle_engine.d.ts'), 'utf8');
-      for (const name of ['interface Answers', 'interface Report', 'interface Version', 'interface Questionnaire', 'interface QuestionnaireResponse', 'interface Prefill', 'interface FhirBundle']) {
+      for (const name of ['interface Answers', 'interface Report', 'interface Version', 'interface Questionnaire', 'interface QuestionnaireResponse', 'interface Prefill', 'interface FhirBundle', 'type CheckerMessage', 'type HostMessage', 'type MessageId']) {
         assert.ok(d.includes(name), `engine/misle_engine.d.ts does not declare ${name}`);
       }
       assert.match(d, /export function evaluate\(answers: Answers\): Report;/);

@@ -11,7 +11,18 @@ import init, {
   to_questionnaire_response,
   version,
 } from './engine/misle_engine.js';
-import type { Answers, FhirBundle, Prefill, Questionnaire, QuestionnaireResponse, Report, Version } from './engine/misle_engine.js';
+import type {
+  Answers,
+  CheckerMessage,
+  FhirBundle,
+  HostMessage,
+  MessageId,
+  Prefill,
+  Questionnaire,
+  QuestionnaireResponse,
+  Report,
+  Version,
+} from './engine/misle_engine.js';
 
 // The contract example (tests/data/contract-example.json), every section.
 export const sample: Answers = {
@@ -123,7 +134,16 @@ export function fhir(bundle: FhirBundle): string {
   const status: string = response.status;
   const back: Answers = answers_from_questionnaire_response(response);
   const prefill: Prefill = answers_from_fhir(bundle, '2026-11-26');
-  const today: Prefill = answers_from_fhir(bundle, undefined);
+  // the screening date may be left out (today)
+  const today: Prefill = answers_from_fhir(bundle);
+  const alsoToday: Prefill = answers_from_fhir(bundle, undefined);
+  void alsoToday;
+  // what a Bundle does not say is null, as the module writes it, never undefined
+  const noDate: Prefill['sources'][number]['date'] = null;
+  const noId: Prefill['unused'][number]['id'] = null;
+  // @ts-expect-error a source without a date has null, not undefined
+  const undefinedDate: Prefill['sources'][number]['date'] = undefined;
+  void [noDate, noId, undefinedDate];
   const paths: string[] = prefill.sources.map((s) => `${s.path} ${s.resource_type} ${s.id ?? ''} ${s.date ?? ''} ${s.code}`);
   const reasons: string[] = today.unused.map((u) => `${u.resource_type} ${u.id ?? ''}: ${u.reason}`);
   // @ts-expect-error a Bundle is an object, not text
@@ -131,4 +151,33 @@ export function fhir(bundle: FhirBundle): string {
   // @ts-expect-error a response is not an answers document
   answers_from_questionnaire_response(sample);
   return [url, ...linkIds, status, String(back.schema), ...paths, ...reasons].join('\n');
+}
+
+/** A portal's postMessage handler for the embedded page, typed by the declarations. */
+export function onMessage(data: CheckerMessage, reply: (m: HostMessage) => void, bundle: FhirBundle): string {
+  switch (data.type) {
+    case 'misle:ready':
+      reply({ type: 'misle:prefill', answers: sample, id: 'p-1' });
+      reply({ type: 'misle:prefill-fhir', bundle, id: 2 });
+      reply({ type: 'misle:prefill', answers: to_questionnaire_response(sample) });
+      // @ts-expect-error a Bundle is sent with misle:prefill-fhir, as `bundle`
+      reply({ type: 'misle:prefill', bundle });
+      // @ts-expect-error an id is a string or a number
+      reply({ type: 'misle:prefill', answers: sample, id: { n: 1 } });
+      return data.version.package;
+    case 'misle:report': {
+      const id: MessageId | undefined = data.in_reply_to;
+      const verdict: Report['verdict'] = data.report.verdict;
+      return `${verdict} ${id ?? ''}`;
+    }
+    case 'misle:resize':
+      return String(data.height);
+    case 'misle:error':
+      return `${data.message} ${data.in_reply_to ?? ''}`;
+    default: {
+      // every message type is handled above
+      const never: never = data;
+      return never;
+    }
+  }
 }
