@@ -95,6 +95,12 @@ struct Case {
     want: Want,
 }
 
+/// Whether answer path `p` is `input` or inside it (`sle.bilag.renal` in
+/// `sle.bilag`, `conditions.malignancy[0].date` in `conditions.malignancy`).
+fn under(p: &str, input: &str) -> bool {
+    p.strip_prefix(input).is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
 fn check_cases(cases: &[Case]) {
     let mut failures = Vec::new();
     for case in cases {
@@ -115,6 +121,12 @@ fn check_cases(cases: &[Case]) {
             Outcome::Unknown => c.clears_on.is_none() && !c.missing.is_empty() && !c.temporary,
             _ => c.missing.is_empty() && c.clears_on.is_none() && !c.temporary,
         };
+        // The page links what is missing to the criterion's inputs, and words
+        // "eligible once ..." for a failure that clears on no date: both
+        // must exist for what the engine reports.
+        let linked = c.missing.iter().all(|p| c.id.inputs().iter().any(|i| under(p, i)));
+        let worded = !(c.outcome == Outcome::Fail && c.temporary && c.clears_on.is_none()) || c.id.until().is_some();
+        let consistent = consistent && linked && worded;
         if !ok || !consistent {
             failures.push(format!(
                 "{} ({:?}): want {:?}, got {:?} clears_on {:?} temporary {} missing {:?}: {}",
@@ -172,6 +184,16 @@ fn an_empty_document_is_incomplete_and_names_what_is_missing() {
         } else {
             assert_eq!(c.outcome, Outcome::Unknown, "{:?}", c.id);
             assert!(!c.missing.is_empty(), "{:?} names what is missing", c.id);
+        }
+    }
+    for c in &r.criteria {
+        for p in &c.missing {
+            assert!(
+                c.id.inputs().iter().any(|i| under(p, i)),
+                "{:?} names {p} missing, which is not among its inputs {:?}",
+                c.id,
+                c.id.inputs()
+            );
         }
     }
     let missing = |id| r.criterion(id).map(|c| c.missing.clone()).unwrap_or_default();
@@ -2206,4 +2228,35 @@ fn lab_values_converted_exactly_onto_a_limit_are_at_the_limit() {
     let r = run(&a);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(r.criterion(E3).map(|c| c.outcome), Some(Outcome::Pass), "{:?}", r.criterion(E3));
+}
+
+#[test]
+fn only_the_criteria_of_contract_8_say_what_must_happen_first_and_only_e12_to_e14_count_from_baseline() {
+    for id in CriterionId::ALL {
+        let until = id.until();
+        match id {
+            I1 => assert!(until.is_some_and(|u| u.contains("18")), "{id:?}: {until:?}"),
+            I5 => assert!(until.is_some_and(|u| u.contains("6 months of mycophenolate")), "{id:?}: {until:?}"),
+            E12 => assert!(until.is_some_and(|u| u.contains("{dose}")), "{id:?}: {until:?}"),
+            _ => assert_eq!(until, None, "{id:?}"),
+        }
+        // Windows of E12-E14 count back from the planned baseline; the others from screening.
+        assert_eq!(id.from_baseline(), matches!(id, E12 | E13 | E14), "{id:?}");
+        assert!(!id.inputs().is_empty() || id == E11, "{id:?} reads no answer");
+    }
+}
+
+#[test]
+fn an_unknown_criterion_shows_what_is_known_beside_what_is_missing() {
+    let mut a = eligible();
+    labs(&mut a).platelets = None;
+    let r = run(&a);
+    let e3 = r.criterion(E3).expect("E3");
+    assert_eq!(e3.outcome, Outcome::Unknown);
+    assert!(e3.reason.contains(" Known: ") && e3.reason.contains("hemoglobin"), "{}", e3.reason);
+    // a passing criterion's reason already says its values: no "Known:"
+    let passing = run(&eligible());
+    let e3 = passing.criterion(E3).expect("E3");
+    assert_eq!(e3.outcome, Outcome::Pass);
+    assert!(!e3.reason.contains("Known:"), "{}", e3.reason);
 }

@@ -143,6 +143,10 @@ mod tests {
             ("0.5001 is above 0.5", 0.5001, 0.5, true, false),
             ("0.4999 is below 0.5", 0.4999, 0.5, false, true),
             ("one part in a million is not rounding", 30.0 * (1.0 - 1e-6), 30.0, false, true),
+            // The tolerance is relative to the limit: at an eGFR limit of 30
+            // it is 3e-8, whatever the unit's scale.
+            ("half a part in a billion below 30 is 30", 30.0 * (1.0 - 5e-10), 30.0, true, true),
+            ("two parts in a billion below 30 is below", 30.0 * (1.0 - 2e-9), 30.0, false, true),
             ("NaN is neither", f64::NAN, 0.5, false, false),
         ];
         for (name, x, limit, least, most) in cases {

@@ -59,8 +59,9 @@ pub fn evaluate(answers: &Answers, today: NaiveDate) -> Report {
                 clears_on: if fail { f.clears_on } else { None },
                 temporary: fail && f.temporary,
                 // An unknown shows the values already read beside what it
-                // still needs: the basis a clinician checks.
-                reason: if outcome == Outcome::Unknown && !f.known.is_empty() {
+                // still needs: the basis a clinician checks. (`known` is
+                // filled for an unknown finding only: `Finding::known`.)
+                reason: if !f.known.is_empty() {
                     format!("{} Known: {}.", f.reason.trim_end(), f.known.join("; "))
                 } else {
                     f.reason
