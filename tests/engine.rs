@@ -126,10 +126,16 @@ fn check_cases(cases: &[Case]) {
         // must exist for what the engine reports.
         let linked = c.missing.iter().all(|p| c.id.inputs().iter().any(|i| under(p, i)));
         let worded = !(c.outcome == Outcome::Fail && c.temporary && c.clears_on.is_none()) || c.id.until().is_some();
-        let consistent = consistent && linked && worded;
-        if !ok || !consistent {
+        if !ok || !consistent || !linked || !worded {
+            let why = if !linked {
+                format!(" (a missing path is not among the inputs {:?})", c.id.inputs())
+            } else if !worded {
+                " (fails for now on no date, but has no `until` words)".to_string()
+            } else {
+                String::new()
+            };
             failures.push(format!(
-                "{} ({:?}): want {:?}, got {:?} clears_on {:?} temporary {} missing {:?}: {}",
+                "{} ({:?}): want {:?}, got {:?} clears_on {:?} temporary {} missing {:?}{why}: {}",
                 case.name, case.id, case.want, c.outcome, c.clears_on, c.temporary, c.missing, c.reason
             ));
         }

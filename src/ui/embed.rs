@@ -53,9 +53,20 @@ pub fn origins(list: &str) -> Vec<String> {
         if !ok {
             return Vec::new();
         }
-        out.push(s.to_string());
+        // Named twice, a host would get every message twice.
+        if !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
     }
     out
+}
+
+/// Why a report is posted.
+enum Post {
+    /// The report changed (the clinician's typing, the first report).
+    Change,
+    /// In reply to a prefill, with its id when it gave one.
+    Reply(Option<MessageId>),
 }
 
 /// The host page: the parent window and the origins it may have.
@@ -84,16 +95,33 @@ impl Host {
         let given = param("parent");
         let list = given.clone().unwrap_or_default();
         let origins = origins(&list);
-        if origins.is_empty() && (given.is_some() || embedded()) {
-            leptos::logging::warn!(
-                "misle-check: ?parent= does not name the host's origin (“{}”): nothing is posted. \
-                 Give one or more origins as browsers write them, separated by commas \
-                 (https://portal.example.org: no path, no trailing slash, no *).",
-                crate::questions::draft::clip(&list, 80)
-            );
+        if origins.is_empty() {
+            if given.is_some() || embedded() {
+                leptos::logging::warn!(
+                    "misle-check: ?parent= is missing or not a list of origins (“{}”): nothing is posted. \
+                     Give one or more origins as browsers write them, separated by commas \
+                     (https://portal.example.org: no path, no trailing slash, no *).",
+                    crate::questions::draft::clip(&list, 80)
+                );
+            }
             return None;
         }
-        (!origins.is_empty()).then(|| Host { parent, origins, height: Cell::new(-1.0), last: RefCell::new(None) })
+        // Where the browser says who frames the page (Chromium, Safari), a
+        // host at an origin the list does not name is told why nothing
+        // reaches it.
+        // (`location.ancestorOrigins` is not in web-sys: read by name.)
+        let get = |o: &JsValue, k: &JsValue| js_sys::Reflect::get(o, k).ok();
+        let framer = get(win.location().as_ref(), &JsValue::from_str("ancestorOrigins"))
+            .and_then(|list| get(&list, &JsValue::from(0)))
+            .and_then(|o| o.as_string());
+        if let Some(framer) = framer.filter(|f| !origins.contains(f)) {
+            leptos::logging::warn!(
+                "misle-check: this page is framed by {} but ?parent= names {}: the browser delivers nothing to it.",
+                crate::questions::draft::clip(&framer, 80),
+                crate::questions::draft::clip(&list, 80)
+            );
+        }
+        Some(Host { parent, origins, height: Cell::new(-1.0), last: RefCell::new(None) })
     }
 
     /// Posts `msg` to the parent, for each named origin (the browser
@@ -105,15 +133,16 @@ impl Host {
         }
     }
 
-    /// `misle:report`: always when it answers a prefill (`in_reply_to`,
-    /// or a prefill without an id), else only when it is not the report
-    /// posted last.
-    fn report(&self, report: &Report, reply: Option<Option<MessageId>>) {
-        if reply.is_none() && self.last.borrow().as_ref() == Some(report) {
-            return;
-        }
+    /// `misle:report`: always when it answers a prefill, else only when it
+    /// is not the report posted last (the one a reply already carried).
+    fn report(&self, report: &Report, why: Post) {
+        let in_reply_to = match why {
+            Post::Change if self.last.borrow().as_ref() == Some(report) => return,
+            Post::Change => None,
+            Post::Reply(id) => id,
+        };
         self.last.replace(Some(report.clone()));
-        self.post(&CheckerMessage::Report { report: report.clone(), in_reply_to: reply.flatten() });
+        self.post(&CheckerMessage::Report { report: report.clone(), in_reply_to });
     }
 
     /// `misle:resize` when the page's height (whole pixels) changed.
@@ -133,7 +162,7 @@ pub fn connect(ctx: Ctx, host: Host) {
     let host: &'static Host = Box::leak(Box::new(host)); // lives as long as the page
     host.post(&CheckerMessage::Ready { version: Version::CURRENT });
     let report = Memo::new(move |_| ctx.calc.with(|c| c.report.clone()));
-    Effect::new(move |_| report.with(|r| host.report(r, None)));
+    Effect::new(move |_| report.with(|r| host.report(r, Post::Change)));
     let handle = window_event_listener(leptos::ev::message, move |ev| message(ctx, host, &ev));
     std::mem::forget(handle);
     let Some(page) = document().get_element_by_id("page") else { return };
@@ -164,15 +193,28 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::MessageEvent) {
     }
     let data = ev.data();
     let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    let done = match field("type").as_string().as_deref() {
-        Some("misle:prefill") => prefill(ctx, &field("answers")),
-        Some("misle:prefill-fhir") => prefill_fhir(ctx, &field("bundle")),
-        _ => return,
-    };
+    let kind = field("type").as_string();
+    if !matches!(kind.as_deref(), Some("misle:prefill" | "misle:prefill-fhir")) {
+        return;
+    }
+    // An id that could not be echoed would leave the portal waiting for a
+    // reply it cannot recognise: the prefill is refused instead.
     let id = field("id");
-    let id = id.as_string().map_or_else(|| id.as_f64().and_then(MessageId::number), MessageId::text);
+    let id = if id.is_undefined() {
+        Ok(None)
+    } else {
+        id.as_string().map_or_else(|| id.as_f64().and_then(MessageId::number), MessageId::text).map(Some).ok_or_else(
+            || "id: not a string of at most 200 characters or a finite number; nothing was read".to_string(),
+        )
+    };
+    let done = id.clone().and_then(|_| match kind.as_deref() {
+        Some("misle:prefill") => prefill(ctx, &field("answers")),
+        _ => prefill_fhir(ctx, &field("bundle")),
+    });
+    let id = id.unwrap_or(None);
     match done {
-        Ok(()) => ctx.calc.with_untracked(|c| host.report(&c.report, Some(id))),
+        Ok(()) => ctx.calc.with_untracked(|c| host.report(&c.report, Post::Reply(id))),
+        // The refusal goes to the sender's origin only.
         Err(message) => {
             let _ = host.parent.post_message(&to_js(&CheckerMessage::Error { message, in_reply_to: id }), &origin);
         }

@@ -56,7 +56,8 @@ fn screening(ctx: Ctx) -> chrono::NaiveDate {
 /// # Errors
 /// The refusal of a malformed Bundle (the page is left as it was).
 pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Error> {
-    let p = crate::fhir::answers_from_fhir(bundle, screening(ctx))?;
+    let on = screening(ctx);
+    let p = crate::fhir::answers_from_fhir(bundle, on)?;
     let before = ctx.form.snapshot_untracked();
     let filled = Draft::from_answers(&p.answers);
     let mut changed = 0;
@@ -75,10 +76,15 @@ pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Er
     }
     // A lab the record gives is the record's whole: an upper limit of
     // normal typed for another AST must not stay beside the record's value.
-    for key in cleared_by(&filled) {
+    // An answer the record's answers stand in for goes too, unless the
+    // record's answer is one the engine cannot use (a birth date after the
+    // screening date leaves the typed age in use, contract 7.3).
+    let refused: Vec<String> = crate::evaluate(&p.answers, on).errors.into_iter().map(|e| e.path).collect();
+    let mut cleared = Vec::new();
+    for key in cleared_by(&filled, &refused) {
         let sig = ctx.form.sig(&key);
         if sig.with_untracked(|old| !old.is_empty()) {
-            changed += 1;
+            cleared.push(crate::questions::name(&key));
             sig.set(String::new());
         }
     }
@@ -91,7 +97,7 @@ pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Er
             })
             .collect(),
     );
-    let msg = filled_message(count, changed, from, &p.unused);
+    let msg = filled_message(count, changed, &cleared, from, &p.unused);
     Ok(super::toolbar::keep_for_undo(ctx, before, msg))
 }
 
@@ -108,8 +114,10 @@ fn filled_of(filled: &Draft, path: &str) -> Vec<(String, String)> {
 
 /// The questions of the lab and antibody answers a prefill filled
 /// (`labs.ast`), other than those it filled, and the answers given only
-/// instead of one it filled (the age, when it filled the birth date).
-fn cleared_by(filled: &Draft) -> Vec<String> {
+/// instead of one it filled (the age, when it filled the birth date),
+/// unless that one is among the `refused` paths (errors of the filled
+/// answers).
+fn cleared_by(filled: &Draft, refused: &[String]) -> Vec<String> {
     // The lab and test groups (`labs.ast`) of the keys filled; a key that
     // is its own group (`patient.sex`, `conditions.hiv`) has no siblings.
     let groups: Vec<String> = filled
@@ -126,16 +134,17 @@ fn cleared_by(filled: &Draft) -> Vec<String> {
         .filter(|path| filled.get(path).is_empty())
         .filter(|path| {
             path.rsplit_once('.').is_some_and(|(parent, _)| groups.iter().any(|g| g == parent))
-                || crate::questions::INSTEAD
-                    .iter()
-                    .any(|(preferred, instead)| instead == path && !filled.get(preferred).is_empty())
+                || crate::questions::INSTEAD.iter().any(|(preferred, instead)| {
+                    instead == path && !filled.get(preferred).is_empty() && !refused.iter().any(|r| r == preferred)
+                })
         })
         .map(str::to_string)
         .collect()
 }
 
-/// The message after a prefill.
-fn filled_message(count: usize, changed: usize, from: &str, unused: &[Unused]) -> String {
+/// The message after a prefill: how many answers it filled, how many of
+/// them replaced answers typed before, and which other answers it cleared.
+fn filled_message(count: usize, changed: usize, cleared: &[String], from: &str, unused: &[Unused]) -> String {
     let answers = if count == 1 { "answer" } else { "answers" };
     let mut m = if count == 0 {
         format!("The record {from} gave no answer this page reads.")
@@ -147,6 +156,9 @@ fn filled_message(count: usize, changed: usize, from: &str, unused: &[Unused]) -
             " {changed} of them replaced {} typed before.",
             if changed == 1 { "an answer" } else { "answers" }
         ));
+    }
+    if !cleared.is_empty() {
+        m.push_str(&format!(" Cleared, as the record's answers stand in their place: {}.", cleared.join(", ")));
     }
     let rest = unused_summary(unused);
     if !rest.is_empty() {
@@ -349,16 +361,19 @@ mod tests {
         ]));
         let filled = Draft::from_answers(&p.answers);
         // AST's upper limit (not in the record) goes; ALT and the patient's other answers stay.
-        assert_eq!(cleared_by(&filled), ["labs.ast.uln"]);
+        assert_eq!(cleared_by(&filled, &[]), ["labs.ast.uln"]);
     }
 
     #[test]
     fn a_birth_date_from_the_record_clears_an_age_typed_before_it() {
         let born = prefill_of(json!([{"resourceType": "Patient", "birthDate": "1985-04-12", "gender": "female"}]));
-        assert_eq!(cleared_by(&Draft::from_answers(&born.answers)), ["patient.age_years"]);
+        assert_eq!(cleared_by(&Draft::from_answers(&born.answers), &[]), ["patient.age_years"]);
         // without a birth date in the record, a typed age stays
         let sex_only = prefill_of(json!([{"resourceType": "Patient", "gender": "female"}]));
-        assert!(cleared_by(&Draft::from_answers(&sex_only.answers)).is_empty());
+        assert!(cleared_by(&Draft::from_answers(&sex_only.answers), &[]).is_empty());
+        // nor when the record's birth date cannot be used: the typed age is what the engine reads
+        let refused = ["patient.birth_date".to_string()];
+        assert!(cleared_by(&Draft::from_answers(&born.answers), &refused).is_empty());
     }
 
     #[test]
@@ -381,13 +396,22 @@ mod tests {
     }
 
     #[test]
+    fn the_message_names_what_a_prefill_cleared() {
+        assert_eq!(
+            filled_message(2, 0, &["Age".to_string()], "sent by the portal", &[]),
+            "Filled 2 answers from the record sent by the portal; each shows its source at its field. \
+             Cleared, as the record's answers stand in their place: Age."
+        );
+    }
+
+    #[test]
     fn the_message_counts_what_was_filled_and_replaced() {
         assert_eq!(
-            filled_message(3, 1, "in “r.json”", &[]),
+            filled_message(3, 1, &[], "in “r.json”", &[]),
             "Filled 3 answers from the record in “r.json”; each shows its source at its field. 1 of them replaced an answer typed before."
         );
         assert_eq!(
-            filled_message(0, 0, "sent by the portal", &[]),
+            filled_message(0, 0, &[], "sent by the portal", &[]),
             "The record sent by the portal gave no answer this page reads."
         );
     }

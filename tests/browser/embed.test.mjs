@@ -274,12 +274,17 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
       await h.frameLoc.locator('input[type=radio][data-path="conditions.hiv"][value="false"]').click();
       await h.page.waitForTimeout(QUIET);
       assert.deepEqual(await h.got(), [], `the unnamed host ${hostC.origin} received:\n${summarize(await h.got())}`);
+      // and the frame's console says why
+      assert.deepEqual(h.warnings(), [
+        `misle-check: this page is framed by ${hostC.origin} but ?parent= names ${hostB.origin}: the browser delivers nothing to it.`,
+      ]);
     });
     // the named host does get them (so the silence above is the origin check)
     await withHost(hostB, named, async (h) => {
       await h.waitFor('misle:ready');
       await h.waitFor('misle:report');
       await h.waitFor('misle:resize');
+      assert.deepEqual(h.warnings(), []);
     });
     // a list of two: each named host gets them
     const both = checkerUrl({ embed: '1', parent: `${hostB.origin},${hostC.origin}` });
@@ -289,6 +294,13 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
         await h.waitFor('misle:report');
       });
     }
+    // an origin named twice: each message arrives once
+    await withHost(hostB, checkerUrl({ embed: '1', parent: `${hostB.origin},${hostB.origin}` }), async (h) => {
+      await h.waitFor('misle:ready');
+      await h.waitFor('misle:report');
+      await h.page.waitForTimeout(QUIET);
+      assert.equal((await h.ofType('misle:ready')).length, 1, summarize(await h.got()));
+    });
   });
 
   test('a prefill from an origin not named changes nothing', { todo }, async () => {
@@ -349,7 +361,7 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
         const warned = h.warnings();
         if (params.embed || 'parent' in params) {
           assert.equal(warned.length, 1, `with ?${new URLSearchParams(params)} the console said: ${JSON.stringify(warned)}`);
-          assert.match(warned[0], /\?parent= does not name the host's origin/);
+          assert.match(warned[0], /\?parent= is missing or not a list of origins/);
         } else {
           assert.deepEqual(warned, []);
         }
@@ -409,6 +421,9 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
       await h.send({ type: 'misle:prefill-fhir', bundle, id: 'b-1' });
       const filled = await h.waitFor('misle:report', (d) => d.in_reply_to === 'b-1');
       assert.equal(filled.data.report.schema, 'misle-report/1');
+      // the record's birth date stands in for the age typed before: cleared, and the message says so
+      assert.equal(await h.frameLoc.locator('input[data-path="patient.age_years"]').inputValue(), '');
+      await h.frameLoc.getByText(/Cleared, as the record's answers stand in their place: Age\b/).waitFor();
 
       // a refusal echoes the id; a prefill without an id gets a reply without in_reply_to
       await h.send({ type: 'misle:prefill', answers: { schema: 'misle-answers/1', patient: { sex: 'x' } }, id: 'bad' });
@@ -419,11 +434,18 @@ describe('embedding (?embed=1, ?parent=, postMessage)', () => {
       const plain = await h.waitForNew('misle:report', n);
       assert.equal('in_reply_to' in plain.data, false);
 
-      // an id that is not a short string or a finite number is not echoed
-      n = (await reports()).length;
-      await h.send({ type: 'misle:prefill', answers: example, id: 'x'.repeat(201) });
-      const long = await h.waitForNew('misle:report', n);
-      assert.equal('in_reply_to' in long.data, false);
+      // an id that cannot be echoed (too long, not a string or a number) refuses the prefill
+      for (const id of ['x'.repeat(201), { n: 1 }, null, true]) {
+        n = (await reports()).length;
+        const errors = (await h.ofType('misle:error')).length;
+        await h.send({ type: 'misle:prefill', answers: { schema: 'misle-answers/1', patient: { weight_kg: 50 } }, id });
+        const refusedId = await h.waitForNew('misle:error', errors);
+        assert.match(refusedId.data.message, /^id: not a string of at most 200 characters or a finite number/);
+        assert.equal('in_reply_to' in refusedId.data, false);
+        await h.page.waitForTimeout(300);
+        assert.equal((await reports()).length, n, 'a refused prefill posted a report');
+        assert.equal(await weight(h.frameLoc), '70.5', 'a refused prefill changed the form');
+      }
 
       // reports of the clinician's own changes carry no in_reply_to
       n = (await reports()).length;
