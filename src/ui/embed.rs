@@ -197,28 +197,35 @@ fn message(ctx: Ctx, host: &Host, ev: &web_sys::MessageEvent) {
     if !matches!(kind.as_deref(), Some("misle:prefill" | "misle:prefill-fhir")) {
         return;
     }
-    // An id that could not be echoed would leave the portal waiting for a
-    // reply it cannot recognise: the prefill is refused instead.
-    let id = field("id");
-    let id = if id.is_undefined() {
-        Ok(None)
-    } else {
-        id.as_string().map_or_else(|| id.as_f64().and_then(MessageId::number), MessageId::text).map(Some).ok_or_else(
-            || "id: not a string of at most 200 characters or a finite number; nothing was read".to_string(),
-        )
+    let refuse = |message: String, in_reply_to: Option<MessageId>| {
+        // A refusal goes to the sender's origin only.
+        let _ = host.parent.post_message(&to_js(&CheckerMessage::Error { message, in_reply_to }), &origin);
     };
-    let done = id.clone().and_then(|_| match kind.as_deref() {
+    let id = match message_id(&field("id")) {
+        Ok(id) => id,
+        Err(message) => return refuse(message, None),
+    };
+    let done = match kind.as_deref() {
         Some("misle:prefill") => prefill(ctx, &field("answers")),
         _ => prefill_fhir(ctx, &field("bundle")),
-    });
-    let id = id.unwrap_or(None);
+    };
     match done {
         Ok(()) => ctx.calc.with_untracked(|c| host.report(&c.report, Post::Reply(id))),
-        // The refusal goes to the sender's origin only.
-        Err(message) => {
-            let _ = host.parent.post_message(&to_js(&CheckerMessage::Error { message, in_reply_to: id }), &origin);
-        }
+        Err(message) => refuse(message, id),
     }
+}
+
+/// A prefill's `id`: absent, or one the reply can echo. Any other (a long
+/// string, `null`, an object) would leave the portal waiting for a reply it
+/// cannot recognise, so the prefill is refused unread.
+fn message_id(id: &JsValue) -> Result<Option<MessageId>, String> {
+    if id.is_undefined() {
+        return Ok(None);
+    }
+    id.as_string()
+        .map_or_else(|| id.as_f64().and_then(MessageId::number), MessageId::text)
+        .map(Some)
+        .ok_or_else(|| "id: not a string of at most 200 characters or a finite number; nothing was read".to_string())
 }
 
 /// `misle:prefill`: an answers document or a `QuestionnaireResponse`
