@@ -79,9 +79,8 @@ pub fn prefill(ctx: Ctx, bundle: &Value, from: &str) -> Result<String, crate::Er
     // An answer the record's answers stand in for goes too, unless the
     // record's answer is one the engine cannot use (a birth date after the
     // screening date leaves the typed age in use, contract 7.3).
-    let refused: Vec<String> = crate::evaluate(&p.answers, on).errors.into_iter().map(|e| e.path).collect();
     let mut cleared = Vec::new();
-    for key in cleared_by(&filled, &refused) {
+    for key in cleared_by(&filled, &refused_of(&p, on)) {
         let sig = ctx.form.sig(&key);
         if sig.with_untracked(|old| !old.is_empty()) {
             cleared.push(crate::questions::name(&key));
@@ -110,6 +109,13 @@ fn filled_of(filled: &Draft, path: &str) -> Vec<(String, String)> {
     let group = format!("{}.", group_of(path));
     let date = format!("{path}#");
     filled.vals.iter().filter(|(k, _)| k == path || k.starts_with(&group) || k.starts_with(&date)).cloned().collect()
+}
+
+/// The paths of the prefill's answers that the engine refuses as of the
+/// screening date `on` (a birth date after it): such an answer stands in
+/// for nothing.
+fn refused_of(p: &Prefill, on: chrono::NaiveDate) -> Vec<String> {
+    crate::evaluate(&p.answers, on).errors.into_iter().map(|e| e.path).collect()
 }
 
 /// The questions of the lab and antibody answers a prefill filled
@@ -371,9 +377,14 @@ mod tests {
         // without a birth date in the record, a typed age stays
         let sex_only = prefill_of(json!([{"resourceType": "Patient", "gender": "female"}]));
         assert!(cleared_by(&Draft::from_answers(&sex_only.answers), &[]).is_empty());
-        // nor when the record's birth date cannot be used: the typed age is what the engine reads
-        let refused = ["patient.birth_date".to_string()];
-        assert!(cleared_by(&Draft::from_answers(&born.answers), &refused).is_empty());
+        // nor when the record's birth date cannot be used (after the screening
+        // date): the typed age is what the engine reads
+        let screening = crate::engine::answers::parse_date("2026-11-26").unwrap_or_default();
+        assert!(refused_of(&born, screening).is_empty());
+        let unborn = prefill_of(json!([{"resourceType": "Patient", "birthDate": "2026-12-24"}]));
+        let refused = refused_of(&unborn, screening);
+        assert!(refused.iter().any(|p| p == "patient.birth_date"), "{refused:?}");
+        assert!(cleared_by(&Draft::from_answers(&unborn.answers), &refused).is_empty());
     }
 
     #[test]
